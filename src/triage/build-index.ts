@@ -1,0 +1,43 @@
+/**
+ * Builds the triage index from rule entries. Runs at build time (the site's
+ * `/triage-index.json`), in the CLI and in tests, so that all of them answer
+ * from the very same data.
+ */
+import { normalise } from './normalise.ts';
+import { tokenise } from './tokenise.ts';
+import type { CompiledMessage, RuleInput, TriageIndex } from './types.ts';
+
+/** `{name}` in a message template stands for a variable part of any length. */
+const PLACEHOLDER = /\{[A-Za-z0-9_]+\}/;
+
+/** Compiles a template to its literal chunks, each a list of token keys. */
+export function compileTemplate(template: string): string[][] {
+  return template
+    .split(PLACEHOLDER)
+    .map((literal) => tokenise(normalise(literal).text).map((token) => token.key))
+    .filter((chunk) => chunk.length > 0);
+}
+
+/** Normalises a code for lookups: `AADSTS700082` → `aadsts700082`. */
+export function codeKey(code: string): string {
+  return code.toLowerCase();
+}
+
+export function buildIndex(rules: RuleInput[], errorsPath = '/errors/'): TriageIndex {
+  const messages: CompiledMessage[] = [];
+  rules.forEach((rule, ruleIndex) => {
+    for (const text of rule.messages) {
+      messages.push({ rule: ruleIndex, text, chunks: compileTemplate(text) });
+    }
+  });
+  return {
+    version: 1,
+    errorsPath,
+    rules: rules.map(({ messages: _messages, codes, ...rest }) => ({
+      ...rest,
+      codes: codes.map(codeKey),
+      url: `${errorsPath}${rest.id}/`,
+    })),
+    messages,
+  };
+}

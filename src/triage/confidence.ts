@@ -1,0 +1,33 @@
+/**
+ * Calibration: what each confidence level promises.
+ * - high: shown as the answer. The error's code is in the paste, or most of
+ *   its message is there word for word, or the paste is nothing but a good
+ *   part of the message.
+ * - medium: likely, shown with a caution.
+ * - low: a suggestion only; never presented as the answer.
+ */
+import type { MessageScore } from './lexical.ts';
+import type { Confidence } from './types.ts';
+
+export type { Confidence };
+
+export const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+export function downgrade(confidence: Confidence): Confidence {
+  return confidence === 'high' ? 'medium' : 'low';
+}
+
+/** Confidence of a template match; `corrected` counts misspelt words it relied on. */
+export function calibrate(score: MessageScore, corrected = 0): Confidence {
+  const { significantWords: words, templateCoverage: template, recordCoverage: record } = score;
+  let confidence: Confidence = 'low';
+  if (words >= 2 && (template >= 0.75 || (record >= 0.85 && template >= 0.35))) confidence = 'high';
+  else if (words >= 2 && (template >= 0.5 || (record >= 0.6 && template >= 0.25))) confidence = 'medium';
+
+  if (corrected === 0) return confidence;
+  // Typo-tolerant matches earn less trust: one slip in a long, well-covered
+  // message is still the answer; more than that is only likely.
+  if (corrected * 2 > words) return 'low';
+  if (confidence === 'high' && (corrected > 1 || words < 4 || template < 0.75)) return 'medium';
+  return confidence;
+}

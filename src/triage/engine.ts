@@ -1,0 +1,360 @@
+/**
+ * The triage engine: from a paste to a ranked, explained diagnosis.
+ *
+ *   segment → normalise → tokenise and mask → match in tiers → calibrate → explain
+ *
+ * Tiers, most specific first: error codes; message templates; typo-tolerant
+ * templates (fuse.js corrects misspelt words against the rules' vocabulary).
+ * Plain TypeScript with no DOM or Astro imports: the page (in a worker), the
+ * CLI and the tests all run this very code.
+ */
+import { codeKey } from './build-index.ts';
+import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade } from './confidence.ts';
+import { findCodes } from './codes.ts';
+import { TypoCorrector } from './fuzzy.ts';
+import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './lexical.ts';
+import { normalise, type NormalisedText } from './normalise.ts';
+import { segment } from './segment.ts';
+import { type Token, tokenise } from './tokenise.ts';
+import type { Evidence, IgnoredPart, Match, Segment, TopMatch, TriageIndex, TriageResult } from './types.ts';
+import { ERRORISH, isSignificant } from './vocabulary.ts';
+
+/** Pastes longer than this are refused with a message rather than processed. */
+export const MAX_INPUT_CHARS = 6_000_000;
+
+export class InputTooLargeError extends Error {
+  readonly characters: number;
+
+  constructor(characters: number) {
+    super(`The paste has ${characters.toLocaleString('en')} characters; the limit is ${MAX_INPUT_CHARS.toLocaleString('en')}.`);
+    this.name = 'InputTooLargeError';
+    this.characters = characters;
+  }
+}
+
+interface Candidate {
+  rule: number;
+  confidence: Confidence;
+  score: number;
+  evidence: Evidence[];
+  reason: string;
+  viaCode: boolean;
+}
+
+/** One record being diagnosed: its text, tokens, and how to map back to the input. */
+interface RecordView {
+  input: string;
+  offset: number;
+  normalised: NormalisedText;
+  tokens: Token[];
+  keys: string[];
+  significantWords: number;
+}
+
+export class TriageEngine {
+  private readonly chunksByMessage: PreparedChunk[][];
+  /** Word → messages containing it: only those are scored for a record. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly rulesByCode = new Map<string, number[]>();
+  private readonly symbolicCodes = new Set<string>();
+  private readonly typos: TypoCorrector;
+
+  readonly index: TriageIndex;
+
+  constructor(index: TriageIndex) {
+    this.index = index;
+    this.chunksByMessage = index.messages.map((message, messageIndex) =>
+      message.chunks.map((keys) => prepareChunk(messageIndex, keys)),
+    );
+    this.chunksByMessage.forEach((chunks, messageIndex) => {
+      const words = new Set(chunks.flatMap((chunk) => chunk.keys).filter(isSignificant));
+      for (const word of words) {
+        const list = this.postings.get(word) ?? [];
+        list.push(messageIndex);
+        this.postings.set(word, list);
+      }
+    });
+    index.rules.forEach((rule, ruleIndex) => {
+      for (const code of rule.codes) {
+        const key = codeKey(code);
+        this.rulesByCode.set(key, [...(this.rulesByCode.get(key) ?? []), ruleIndex]);
+        if (!key.startsWith('aadsts')) this.symbolicCodes.add(key);
+      }
+    });
+    this.typos = new TypoCorrector([...this.postings.keys()]);
+  }
+
+  triage(input: string): TriageResult {
+    if (input.length > MAX_INPUT_CHARS) throw new InputTooLargeError(input.length);
+    const segments: Segment[] = [];
+    const records = segment(input);
+    let skipped = 0;
+    for (const record of records) {
+      const diagnosed = this.diagnoseRecord(input, record.start, record.end);
+      if (diagnosed.matches.length === 0 && !diagnosed.errorish) {
+        skipped++;
+        continue;
+      }
+      segments.push({
+        text: input.slice(record.start, record.end),
+        start: record.start,
+        end: record.end,
+        lines: record.lines,
+        matches: diagnosed.matches,
+        ignored: diagnosed.ignored,
+      });
+    }
+    return {
+      matches: rankAcrossSegments(segments),
+      segments,
+      stats: { records: records.length, skipped, characters: input.length },
+    };
+  }
+
+  private diagnoseRecord(input: string, start: number, end: number) {
+    const normalised = normalise(input.slice(start, end));
+    const tokens = tokenise(normalised.text);
+    const view: RecordView = {
+      input,
+      offset: start,
+      normalised,
+      tokens,
+      keys: tokens.map((token) => token.key),
+      significantWords: tokens.filter((token) => isSignificant(token.key)).length,
+    };
+    const candidates = new Map<number, Candidate>();
+    const offer = (candidate: Candidate) => {
+      const current = candidates.get(candidate.rule);
+      if (!current || better(candidate, current)) {
+        candidates.set(candidate.rule, { ...candidate, evidence: mergeEvidence(current?.evidence, candidate.evidence) });
+      } else {
+        current.evidence = mergeEvidence(current.evidence, candidate.evidence);
+      }
+    };
+
+    const unknownCodes = this.matchCodes(view, offer);
+    this.matchTemplates(view, view.keys, offer, unknownCodes);
+    const best = [...candidates.values()].sort(compareCandidates)[0];
+    if (!best || best.confidence !== 'high') this.matchWithTypoCorrection(view, offer, unknownCodes);
+
+    const matches = this.calibrateRecord([...candidates.values()]);
+    return {
+      matches,
+      errorish: ERRORISH.test(normalised.text),
+      ignored: ignoredParts(view),
+    };
+  }
+
+  /** Tier 1: codes. Returns the codes that no rule claims (evidence of some other error). */
+  private matchCodes(view: RecordView, offer: (candidate: Candidate) => void): string[] {
+    const unknown: string[] = [];
+    for (const hit of findCodes(view.tokens, view.normalised.text, this.symbolicCodes)) {
+      const rules = this.rulesByCode.get(hit.key);
+      if (!rules) {
+        if (view.tokens[hit.token]!.code) unknown.push(hit.key.toUpperCase());
+        continue;
+      }
+      const evidence = [spanOf(view, hit.token, hit.token, 'code')];
+      for (const rule of rules) {
+        offer({
+          rule,
+          confidence: 'high',
+          score: 1,
+          evidence,
+          reason: `Error code ${evidence[0]!.text.trim()} identifies this error.`,
+          viaCode: true,
+        });
+      }
+    }
+    return unknown;
+  }
+
+  /** Tier 2 (and 3, with corrected words): message templates. */
+  private matchTemplates(
+    view: RecordView,
+    keys: readonly string[],
+    offer: (candidate: Candidate) => void,
+    unknownCodes: string[],
+    corrections: Map<number, string> = new Map(),
+  ) {
+    const bestByRule = new Map<number, MessageScore>();
+    for (const messageIndex of this.candidateMessages(keys)) {
+      const score = scoreMessage(messageIndex, this.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords);
+      if (!score) continue;
+      const rule = this.index.messages[messageIndex]!.rule;
+      const current = bestByRule.get(rule);
+      if (!current || lexicalStrength(score) > lexicalStrength(current)) bestByRule.set(rule, score);
+    }
+    for (const [rule, score] of bestByRule) {
+      const correctedInRuns = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));
+      let confidence = calibrate(score, correctedInRuns.length);
+      let reason = describeLexical(score, this.index.messages[score.message]!.text);
+      if (unknownCodes.length > 0) {
+        confidence = 'low';
+        reason += ` But the paste carries ${unknownCodes.join(', ')}, a different error code, so this is only a suggestion.`;
+      }
+      if (correctedInRuns.length > 0) {
+        const fixes = correctedInRuns.map((t) => `"${view.normalised.text.slice(view.tokens[t]!.start, view.tokens[t]!.end)}" read as "${corrections.get(t)}"`);
+        reason += ` Misspelt words were allowed for: ${fixes.join(', ')}.`;
+      }
+      const evidence = score.runs.map(([first, last]) => spanOf(view, first, last, 'message'));
+      for (const t of correctedInRuns) evidence.push(spanOf(view, t, t, 'fuzzy'));
+      offer({ rule, confidence, score: lexicalStrength(score), evidence, reason, viaCode: false });
+    }
+  }
+
+  /** Tier 3: correct misspelt and cut-off words against the rules' vocabulary, then match again. */
+  private matchWithTypoCorrection(view: RecordView, offer: (candidate: Candidate) => void, unknownCodes: string[]) {
+    const corrections = this.typos.correct(view.tokens, this.postings);
+    if (corrections.size === 0) return;
+    const keys = view.keys.map((key, t) => corrections.get(t) ?? key);
+    this.matchTemplates(view, keys, offer, unknownCodes, corrections);
+  }
+
+  /** Messages sharing at least two significant words with the record (or one, for short messages). */
+  private candidateMessages(keys: readonly string[]): number[] {
+    const shared = new Map<number, number>();
+    for (const key of new Set(keys)) {
+      for (const message of this.postings.get(key) ?? []) shared.set(message, (shared.get(message) ?? 0) + 1);
+    }
+    return [...shared].filter(([, count]) => count >= 1).map(([message]) => message);
+  }
+
+  /**
+   * Final say within a record: a code outranks any template; a generic wrapper
+   * yields to a specific match; two different fixes that explain the record
+   * equally well are both demoted, because a coin toss is not an answer.
+   */
+  private calibrateRecord(candidates: Candidate[]): Match[] {
+    const hasCode = candidates.some((candidate) => candidate.viaCode);
+    const hasSpecific = candidates.some(
+      (candidate) => !this.index.rules[candidate.rule]!.wrapper && CONFIDENCE_RANK[candidate.confidence] >= CONFIDENCE_RANK.medium,
+    );
+    for (const candidate of candidates) {
+      const rule = this.index.rules[candidate.rule]!;
+      if (hasCode && !candidate.viaCode && candidate.confidence !== 'low') {
+        candidate.confidence = 'low';
+        candidate.reason += ' An error code in the same record points elsewhere, so this is only a suggestion.';
+      } else if (rule.wrapper && hasSpecific && candidate.confidence !== 'low') {
+        candidate.confidence = 'low';
+        candidate.score = Math.min(candidate.score, 0.5);
+        candidate.reason += ' This is a generic wrapper; the more specific error in the same record is the diagnosis.';
+      }
+    }
+    candidates.sort(compareCandidates);
+    const [first, second] = candidates;
+    if (first && second && first.confidence === second.confidence && first.confidence !== 'low') {
+      const fixA = this.index.rules[first.rule]!.fix;
+      const fixB = this.index.rules[second.rule]!.fix;
+      if (fixA !== fixB && first.score - second.score < 0.1) {
+        for (const candidate of candidates) {
+          if (candidate.confidence === first.confidence && first.score - candidate.score < 0.1) {
+            candidate.confidence = downgrade(candidate.confidence);
+            candidate.reason += ' Another error with a different fix matches about as well.';
+          }
+        }
+        candidates.sort(compareCandidates);
+      }
+    }
+    return candidates.slice(0, 5).map((candidate) => this.toMatch(candidate));
+  }
+
+  private toMatch(candidate: Candidate): Match {
+    const rule = this.index.rules[candidate.rule]!;
+    return {
+      id: rule.id,
+      title: rule.title,
+      fix: rule.fix,
+      resolution: rule.resolution,
+      url: rule.url,
+      confidence: candidate.confidence,
+      score: Math.round(candidate.score * 1000) / 1000,
+      evidence: candidate.evidence,
+      reason: candidate.reason,
+    };
+  }
+}
+
+/** A single number for comparing template matches of different rules. */
+function lexicalStrength(score: MessageScore): number {
+  const value = 0.7 * score.templateCoverage + 0.3 * Math.min(1, score.recordCoverage);
+  return Math.min(0.95, value);
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  return compareCandidates(a, b) < 0;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || b.score - a.score || a.rule - b.rule;
+}
+
+function describeLexical(score: MessageScore, template: string): string {
+  const percent = Math.round(score.templateCoverage * 100);
+  return `${score.significantWords} key word${score.significantWords === 1 ? '' : 's'} of the message "${template}" appear in order (${percent}% of the message).`;
+}
+
+/** Maps a token range of the record back to the user's own text. */
+function spanOf(view: RecordView, first: number, last: number, kind: Evidence['kind']): Evidence {
+  const { map } = view.normalised;
+  const start = view.offset + map[view.tokens[first]!.start]!;
+  const endToken = view.tokens[last]!;
+  const end = view.offset + map[endToken.end - 1]! + 1;
+  return { start, end, text: view.input.slice(start, end), kind };
+}
+
+function mergeEvidence(existing: Evidence[] | undefined, added: Evidence[]): Evidence[] {
+  const all = [...(existing ?? []), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Evidence[] = [];
+  for (const span of all) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) continue; // nested or overlapping: keep the first, wider span
+    merged.push(span);
+  }
+  return merged;
+}
+
+const MAX_IGNORED = 20;
+
+function ignoredParts(view: RecordView): IgnoredPart[] {
+  const parts: IgnoredPart[] = [];
+  const seen = new Set<string>();
+  for (let t = 0; t < view.tokens.length && parts.length < MAX_IGNORED; t++) {
+    const token = view.tokens[t]!;
+    if (!token.mask) continue;
+    const span = spanOf(view, t, t, 'message');
+    if (seen.has(span.text)) continue;
+    seen.add(span.text);
+    parts.push({ kind: token.mask, text: span.text });
+  }
+  return parts;
+}
+
+/** One entry per distinct error across the whole input, best first. */
+function rankAcrossSegments(segments: Segment[]): TopMatch[] {
+  const byRule = new Map<string, TopMatch>();
+  segments.forEach((segment, segmentIndex) => {
+    for (const match of segment.matches) {
+      const current = byRule.get(match.id);
+      if (!current) {
+        byRule.set(match.id, { ...match, segments: [segmentIndex] });
+        continue;
+      }
+      current.segments.push(segmentIndex);
+      const rankNew = CONFIDENCE_RANK[match.confidence] * 10 + match.score;
+      const rankOld = CONFIDENCE_RANK[current.confidence] * 10 + current.score;
+      if (rankNew > rankOld) byRule.set(match.id, { ...match, segments: current.segments });
+    }
+  });
+  return [...byRule.values()].sort(
+    (a, b) =>
+      CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
+      b.score - a.score ||
+      b.segments.length - a.segments.length ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export function createEngine(index: TriageIndex): TriageEngine {
+  return new TriageEngine(index);
+}

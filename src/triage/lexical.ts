@@ -1,0 +1,132 @@
+/**
+ * The message-template tier: how much of a rule's message appears, word for
+ * word and in order, in a record.
+ *
+ * A template is compiled to literal chunks (the text between placeholders).
+ * For each chunk we find the maximal runs of consecutive chunk words that
+ * also stand consecutively in the record — the classic longest-common-run
+ * recurrence, evaluated sparsely: for each record token we visit only the
+ * chunk positions holding the same word. That is linear in the record's
+ * length for a fixed template, and no template is ever turned into a regular
+ * expression, so none can backtrack.
+ */
+import type { Token } from './tokenise.ts';
+import { isSignificant } from './vocabulary.ts';
+
+/** A compiled chunk with what the scan needs precomputed. */
+export interface PreparedChunk {
+  message: number;
+  keys: string[];
+  /** Word → its positions in the chunk, highest first (the scan relies on that order). */
+  positions: Map<string, number[]>;
+  /** Evidence weight per position: stop words and masked parts count little. */
+  weights: number[];
+  significant: boolean[];
+}
+
+export function prepareChunk(message: number, keys: string[]): PreparedChunk {
+  const positions = new Map<string, number[]>();
+  keys.forEach((key, position) => {
+    const list = positions.get(key) ?? [];
+    list.unshift(position);
+    positions.set(key, list);
+  });
+  const significant = keys.map(isSignificant);
+  const weights = keys.map((key, position) => (significant[position] ? 1 : key.startsWith('<') ? 0.5 : 0.25));
+  return { message, keys, positions, weights, significant };
+}
+
+/** What a chunk contributed: which of its positions were found, and where in the record. */
+export interface ChunkHits {
+  covered: boolean[];
+  /** Token index ranges [first, last] in the record that matched. */
+  runs: Array<[number, number]>;
+}
+
+/**
+ * Finds the maximal runs shared by the chunk and the record. A run counts as
+ * evidence when it holds at least two significant words, or is the whole
+ * chunk; a lone shared word ("invalid", "token") proves nothing.
+ */
+export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): ChunkHits {
+  const size = chunk.keys.length;
+  const endedAt = new Int32Array(size).fill(-2);
+  const runLength = new Int32Array(size);
+  const events: Array<[number, number, number]> = [];
+  for (let i = 0; i < keys.length; i++) {
+    const positions = chunk.positions.get(keys[i]!);
+    if (positions === undefined) continue;
+    for (const j of positions) {
+      const length = j > 0 && endedAt[j - 1] === i - 1 ? runLength[j - 1]! + 1 : 1;
+      endedAt[j] = i;
+      runLength[j] = length;
+      events.push([i, j, length]);
+    }
+  }
+  const covered = new Array<boolean>(size).fill(false);
+  const runs: Array<[number, number]> = [];
+  if (events.length === 0) return { covered, runs };
+  const seen = new Set<number>();
+  for (const [i, j] of events) seen.add(i * size + j);
+  for (const [i, j, length] of events) {
+    const extends_ = j + 1 < size && seen.has((i + 1) * size + j + 1);
+    if (extends_) continue; // not maximal: a longer run continues it
+    const from = j - length + 1;
+    let significantWords = 0;
+    for (let k = from; k <= j; k++) if (chunk.significant[k]) significantWords++;
+    if (significantWords >= 2 || (length === size && significantWords >= 1)) {
+      for (let k = from; k <= j; k++) covered[k] = true;
+      runs.push([i - length + 1, i]);
+    }
+  }
+  return { covered, runs };
+}
+
+/** How well one message template is supported by a record. */
+export interface MessageScore {
+  message: number;
+  /** Weighted share of the template's words found (0–1). */
+  templateCoverage: number;
+  /** Share of the record's significant words explained by the template (0–1). */
+  recordCoverage: number;
+  /** Significant template words found. */
+  significantWords: number;
+  /** Token ranges of the record that matched. */
+  runs: Array<[number, number]>;
+}
+
+export function scoreMessage(
+  message: number,
+  chunks: PreparedChunk[],
+  tokens: readonly Token[],
+  keys: readonly string[],
+  recordSignificantWords: number,
+): MessageScore | null {
+  let totalWeight = 0;
+  let coveredWeight = 0;
+  let significantWords = 0;
+  const runs: Array<[number, number]> = [];
+  for (const chunk of chunks) {
+    const hits = matchChunk(chunk, keys);
+    chunk.weights.forEach((weight, position) => {
+      totalWeight += weight;
+      if (hits.covered[position]) {
+        coveredWeight += weight;
+        if (chunk.significant[position]) significantWords++;
+      }
+    });
+    runs.push(...hits.runs);
+  }
+  if (runs.length === 0) return null;
+  const explained = new Set<number>();
+  for (const [first, last] of runs) {
+    for (let t = first; t <= last; t++) if (isSignificant(tokens[t]!.key)) explained.add(t);
+  }
+  return {
+    message,
+    templateCoverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
+    recordCoverage: recordSignificantWords > 0 ? explained.size / recordSignificantWords : 0,
+    significantWords,
+    runs,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Normalisation: turn a raw paste into comparable text while remembering, for
+ * every character produced, where it came from in the paste. The offset map is
+ * what lets evidence be highlighted in the user's own text later.
+ *
+ * One linear pass, no regular expressions over the whole input:
+ * - HTML entities (`&nbsp;`, `&#39;`, `&quot;` …) are decoded;
+ * - JSON and backslash escapes (`\r\n`, `\"`, `\u00e9`, and the same escaped
+ *   twice, `\\r\\n`) are decoded;
+ * - invisible and direction-override characters and control bytes are dropped;
+ * - Unicode is NFKC-folded and lower-cased;
+ * - every run of white space (console line wraps included) becomes one space.
+ */
+export interface NormalisedText {
+  /** Lower-cased, decoded text with single spaces. */
+  text: string;
+  /** `map[i]` is the offset in the original paste of `text[i]`; one extra entry marks the end. */
+  map: Int32Array;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+  lsquo: "'", rsquo: "'", ldquo: '"', rdquo: '"', ndash: '-', mdash: '-', hellip: '...', colon: ':',
+  sol: '/', bsol: '\\', lpar: '(', rpar: ')', lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', comma: ',',
+  period: '.', semi: ';', equals: '=', num: '#', excl: '!', quest: '?', apos39: "'",
+};
+
+/** Zero-width, bidi-override and BOM characters: invisible, so never evidence. */
+function isInvisible(code: number): boolean {
+  return (
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff ||
+    code === 0x00ad
+  );
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x1680;
+}
+
+/** Decodes an entity starting at `start` (which holds `&`); returns [decoded, length] or null. */
+function decodeEntity(input: string, start: number): [string, number] | null {
+  const end = input.indexOf(';', start + 1);
+  if (end < 0 || end - start > 12) return null;
+  const body = input.slice(start + 1, end);
+  let decoded: string | undefined;
+  if (body.startsWith('#x') || body.startsWith('#X')) {
+    const value = Number.parseInt(body.slice(2), 16);
+    decoded = Number.isFinite(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
+  } else if (body.startsWith('#')) {
+    const value = Number.parseInt(body.slice(1), 10);
+    decoded = Number.isFinite(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
+  } else {
+    decoded = NAMED_ENTITIES[body.toLowerCase()];
+  }
+  return decoded === undefined ? null : [decoded, end - start + 1];
+}
+
+/**
+ * Decodes a run of backslashes followed by an escape letter (`\n`, `\\n`,
+ * `\\\"` …): JSON escaped once or twice. Returns [decoded, length] or null when
+ * the backslashes are literal (a Windows path, say).
+ */
+function decodeEscape(input: string, start: number): [string, number] | null {
+  let next = start;
+  while (next < input.length && input.charCodeAt(next) === 0x5c) next++;
+  const letter = input[next];
+  if (letter === undefined) return null;
+  const length = next - start + 1;
+  switch (letter) {
+    case 'n': case 'r': case 't': case 'f': case 'b':
+      return [' ', length];
+    case '"': case "'": case '/':
+      return [letter, length];
+    case 'u': {
+      const hex = input.slice(next + 1, next + 5);
+      if (/^[0-9a-fA-F]{4}$/.test(hex)) return [String.fromCharCode(Number.parseInt(hex, 16)), length + 4];
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function normalise(input: string): NormalisedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  let lastWasSpace = true; // trims leading white space
+
+  const emit = (chunk: string, origin: number) => {
+    for (const ch of chunk) {
+      const code = ch.codePointAt(0)!;
+      if (isSpace(code)) {
+        if (!lastWasSpace) {
+          out.push(' ');
+          map.push(origin);
+          lastWasSpace = true;
+        }
+        continue;
+      }
+      if (code < 0x20 || code === 0x7f || isInvisible(code)) continue;
+      const folded = code < 0x80 ? ch.toLowerCase() : ch.normalize('NFKC').toLowerCase();
+      for (const unit of folded) {
+        if (isSpace(unit.codePointAt(0)!)) {
+          if (!lastWasSpace) { out.push(' '); map.push(origin); lastWasSpace = true; }
+          continue;
+        }
+        out.push(unit);
+        for (let k = 0; k < unit.length; k++) map.push(origin);
+        lastWasSpace = false;
+      }
+    }
+  };
+
+  let i = 0;
+  while (i < input.length) {
+    const code = input.charCodeAt(i);
+    if (code === 0x26 /* & */) {
+      const entity = decodeEntity(input, i);
+      if (entity) { emit(entity[0], i); i += entity[1]; continue; }
+    } else if (code === 0x5c /* \ */) {
+      const escape = decodeEscape(input, i);
+      if (escape) { emit(escape[0], i); i += escape[1]; continue; }
+    }
+    const point = input.codePointAt(i)!;
+    const width = point > 0xffff ? 2 : 1;
+    emit(input.slice(i, i + width), i);
+    i += width;
+  }
+  if (out.length > 0 && out[out.length - 1] === ' ') { out.pop(); map.pop(); }
+  map.push(input.length);
+  return { text: out.join(''), map: Int32Array.from(map) };
+}

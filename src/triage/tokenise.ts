@@ -1,0 +1,76 @@
+/**
+ * Tokenising with masking: split normalised text into word tokens and replace
+ * variable parts (GUIDs, timestamps, e-mail addresses, thumbprints, IPs,
+ * numbers …) by one placeholder token each, so that two pastes of the same
+ * error look the same and an id never counts as evidence.
+ *
+ * Every quantifier in the pattern is bounded or ends the alternation, so the
+ * scan is linear in the length of the text whatever it contains.
+ */
+export type MaskKind =
+  | 'guid' | 'timestamp' | 'date' | 'time' | 'duration' | 'email' | 'ip' | 'hex' | 'number';
+
+export interface Token {
+  /** What comparisons use: the word itself, or `<kind>` for a masked part. */
+  key: string;
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  /** Set when the token is a masked variable part. */
+  mask?: MaskKind;
+  /** Set when the token is an Entra code such as `aadsts700082`. */
+  code?: boolean;
+}
+
+const TOKEN_PATTERN = new RegExp(
+  [
+    '(?<url>https?://[\\w.-]{1,253}(?:/[\\w./?=&%~+#-]{0,512})?)',
+    '(?<guid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
+    '(?<timestamp>\\d{4}-\\d{2}-\\d{2}[t ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:z|[+-]\\d{2}:?\\d{2})?)',
+    '(?<date>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})',
+    '(?<duration>\\d{1,6}\\.\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)',
+    '(?<time>\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:z)?)',
+    '(?<email>[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8})',
+    '(?<ip>\\d{1,3}(?:\\.\\d{1,3}){3})',
+    '(?<code>aadsts\\d{4,9})(?![\\p{L}\\p{N}])',
+    '(?<hex>(?:0x)?[0-9a-f]{16,256})(?![\\p{L}\\p{N}_])',
+    '(?<word>[\\p{L}\\p{N}_]+)',
+  ].join('|'),
+  'gu',
+);
+
+const MASKS: MaskKind[] = ['guid', 'timestamp', 'date', 'duration', 'time', 'email', 'ip', 'hex'];
+
+/** Splits normalised text into tokens, masking variable parts. */
+export function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const groups = match.groups!;
+    const start = match.index!;
+    const value = match[0];
+    if (groups.url !== undefined) {
+      // A URL's words are kept: "ps.compliance.protection.outlook.com" is evidence
+      // for a resource, yet a placeholder in a template may stand for it.
+      for (const inner of value.matchAll(/[\p{L}\p{N}_]+/gu)) {
+        const word = inner[0];
+        const at = start + inner.index!;
+        if (/^\d+$/.test(word)) tokens.push({ key: '<number>', start: at, end: at + word.length, mask: 'number' });
+        else tokens.push({ key: word, start: at, end: at + word.length });
+      }
+      continue;
+    }
+    if (groups.code !== undefined) {
+      tokens.push({ key: value, start, end: start + value.length, code: true });
+      continue;
+    }
+    const kind = MASKS.find((name) => groups[name] !== undefined);
+    if (kind) {
+      tokens.push({ key: `<${kind}>`, start, end: start + value.length, mask: kind });
+    } else if (/^\d+$/.test(value)) {
+      tokens.push({ key: '<number>', start, end: start + value.length, mask: 'number' });
+    } else {
+      tokens.push({ key: value, start, end: start + value.length });
+    }
+  }
+  return tokens;
+}

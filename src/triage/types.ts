@@ -1,0 +1,90 @@
+/** Shapes shared by the engine, the index builder, the CLI and the page. */
+
+/** What the engine needs to know of a rule entry (a subset of its frontmatter). */
+export interface RuleInput {
+  id: string;
+  title: string;
+  fix: string;
+  resolution: string;
+  categories: string[];
+  messages: string[];
+  codes: string[];
+  /** A generic wrapper message that yields to any more specific match in the same record. */
+  wrapper?: boolean;
+}
+
+/** A message template compiled to token keys: literal chunks between placeholders. */
+export interface CompiledMessage {
+  rule: number;
+  /** The template as written, for explanations. */
+  text: string;
+  chunks: string[][];
+}
+
+/** The static, cacheable index shipped to the browser and read by the CLI. */
+export interface TriageIndex {
+  version: 1;
+  /** URL prefix of rule pages, e.g. `/errors/`. */
+  errorsPath: string;
+  rules: Array<Omit<RuleInput, 'messages' | 'codes'> & { url: string; codes: string[] }>;
+  messages: CompiledMessage[];
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** A stretch of the user's own text that supports a match. Offsets are into the whole input. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'code' | 'message' | 'fuzzy';
+}
+
+export interface Match {
+  id: string;
+  title: string;
+  fix: string;
+  resolution: string;
+  url: string;
+  confidence: Confidence;
+  /** 0–1: how strongly the evidence supports this rule. Comparable within one result. */
+  score: number;
+  evidence: Evidence[];
+  /** Plain-language account of why it matched. */
+  reason: string;
+}
+
+/** A variable part that was ignored when comparing. */
+export interface IgnoredPart {
+  kind: string;
+  text: string;
+}
+
+export interface Segment {
+  /** The record's text as pasted. */
+  text: string;
+  /** Offsets of the record in the whole input. */
+  start: number;
+  end: number;
+  /** 1-based line numbers of the record in the input. */
+  lines: [number, number];
+  matches: Match[];
+  ignored: IgnoredPart[];
+}
+
+export interface TopMatch extends Match {
+  /** Indexes into `segments` of the records this error was found in. */
+  segments: number[];
+}
+
+export interface TriageResult {
+  matches: TopMatch[];
+  segments: Segment[];
+  stats: {
+    /** Records read from the input. */
+    records: number;
+    /** Records that were not errors and were skipped. */
+    skipped: number;
+    characters: number;
+  };
+}
