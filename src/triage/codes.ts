@@ -25,7 +25,9 @@ const TYPED_ALONE_MAX_TOKENS = 3;
 
 export function findCodes(tokens: readonly Token[], text: string, symbolicCodes: ReadonlySet<string>): CodeHit[] {
   const hits: CodeHit[] = [];
-  const typedAlone = tokens.length <= TYPED_ALONE_MAX_TOKENS;
+  const typedAlone =
+    tokens.length <= TYPED_ALONE_MAX_TOKENS &&
+    tokens.every((token) => token.mask === 'number' || token.code || CODE_CONTEXT.has(token.key));
   tokens.forEach((token, index) => {
     if (token.code) {
       hits.push({ key: token.key, token: index });

@@ -22,12 +22,12 @@ export function calibrate(score: MessageScore, corrected = 0): Confidence {
   const { significantWords: words, templateCoverage: template, recordCoverage: record } = score;
   let confidence: Confidence = 'low';
   if (words >= 2 && (template >= 0.75 || (record >= 0.85 && template >= 0.35))) confidence = 'high';
-  else if (words >= 2 && (template >= 0.5 || (record >= 0.6 && template >= 0.25))) confidence = 'medium';
+  else if ((words >= 3 && template >= 0.5) || (words >= 2 && record >= 0.75 && template >= 0.3)) confidence = 'medium';
 
   if (corrected === 0) return confidence;
   // Typo-tolerant matches earn less trust: one slip in a long, well-covered
   // message is still the answer; more than that is only likely.
-  if (corrected * 2 > words) return 'low';
+  if (corrected > words * 0.6) return 'low';
   if (confidence === 'high' && (corrected > 1 || words < 4 || template < 0.75)) return 'medium';
   return confidence;
 }

@@ -242,13 +242,15 @@ export class TriageEngine {
       }
     }
     candidates.sort(compareCandidates);
+    this.demoteWeakerReadings(candidates);
     const [first, second] = candidates;
     if (first && second && first.confidence === second.confidence && first.confidence !== 'low') {
       const fixA = this.index.rules[first.rule]!.fix;
       const fixB = this.index.rules[second.rule]!.fix;
       if (fixA !== fixB && first.score - second.score < 0.1) {
+        const { confidence: tied, score: top } = first;
         for (const candidate of candidates) {
-          if (candidate.confidence === first.confidence && first.score - candidate.score < 0.1) {
+          if (candidate.confidence === tied && top - candidate.score < 0.1) {
             candidate.confidence = downgrade(candidate.confidence);
             candidate.reason += ' Another error with a different fix matches about as well.';
           }
@@ -257,6 +259,25 @@ export class TriageEngine {
       }
     }
     return candidates.slice(0, 5).map((candidate) => this.toMatch(candidate));
+  }
+
+  /**
+   * "Password is empty for the data source" shares five of six words with the
+   * username message; when a closer match explains the same words, the weaker
+   * reading of them is only a suggestion.
+   */
+  private demoteWeakerReadings(sorted: Candidate[]) {
+    sorted.forEach((candidate, position) => {
+      if (candidate.viaCode || candidate.confidence === 'low') return;
+      const closer = sorted
+        .slice(0, position)
+        .find((other) => other.confidence !== 'low' && other.score > candidate.score + 0.02 && sharedLength(candidate.evidence, other.evidence) * 2 >= spanLength(candidate.evidence));
+      if (closer) {
+        candidate.confidence = 'low';
+        candidate.reason += ` "${this.index.rules[closer.rule]!.title}" explains the same words more closely.`;
+      }
+    });
+    sorted.sort(compareCandidates);
   }
 
   private toMatch(candidate: Candidate): Match {
@@ -301,6 +322,17 @@ function spanOf(view: RecordView, first: number, last: number, kind: Evidence['k
   const endToken = view.tokens[last]!;
   const end = view.offset + map[endToken.end - 1]! + 1;
   return { start, end, text: view.input.slice(start, end), kind };
+}
+
+function spanLength(spans: Evidence[]): number {
+  return spans.reduce((total, span) => total + span.end - span.start, 0);
+}
+
+/** Characters covered by both sets of spans. */
+function sharedLength(a: Evidence[], b: Evidence[]): number {
+  let shared = 0;
+  for (const x of a) for (const y of b) shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  return shared;
 }
 
 function mergeEvidence(existing: Evidence[] | undefined, added: Evidence[]): Evidence[] {

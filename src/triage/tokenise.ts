@@ -24,6 +24,7 @@ export interface Token {
 
 const TOKEN_PATTERN = new RegExp(
   [
+    '(?<placeholder><(?:guid|timestamp|date|duration|time|email|ip|hex|number)>)',
     '(?<url>https?://[\\w.-]{1,253}(?:/[\\w./?=&%~+#-]{0,512})?)',
     '(?<guid>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
     '(?<timestamp>\\d{4}-\\d{2}-\\d{2}[t ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:z|[+-]\\d{2}:?\\d{2})?)',
@@ -57,6 +58,11 @@ export function tokenise(text: string): Token[] {
         if (/^\d+$/.test(word)) tokens.push({ key: '<number>', start: at, end: at + word.length, mask: 'number' });
         else tokens.push({ key: word, start: at, end: at + word.length });
       }
+      continue;
+    }
+    if (groups.placeholder !== undefined) {
+      // Already masked (a redacted log, or masking applied twice): stays as it is.
+      tokens.push({ key: value, start, end: start + value.length, mask: value.slice(1, -1) as MaskKind });
       continue;
     }
     if (groups.code !== undefined) {

@@ -1,0 +1,168 @@
+/**
+ * Typed access to the knowledge base for pages, components and build tools.
+ *
+ * Every list the site shows (categories, A–Z index, "errors this guide fixes",
+ * the hub table) is derived from the rules here, so no page keeps its own copy
+ * of which error belongs where. Internal-audience entries are dropped in one
+ * place, `includesInternal()`, so they can never leak into the public build.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Rule = CollectionEntry<'rules'>;
+export type Guide = CollectionEntry<'guides'>;
+export type Category = CollectionEntry<'categories'>;
+
+/** True only for the internal (support-agent) build: `KB_AUDIENCE=internal`. */
+export function includesInternal(): boolean {
+  return process.env.KB_AUDIENCE === 'internal';
+}
+
+/** Whether an entry may appear in this build. */
+export function isVisible(entry: { data: { audience?: 'public' | 'internal' } }): boolean {
+  return entry.data.audience !== 'internal' || includesInternal();
+}
+
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
+  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
+
+/** Every rule this build publishes, sorted by title. */
+export async function getRules(): Promise<Rule[]> {
+  return (await getCollection('rules', isVisible)).sort(byTitle);
+}
+
+/** Every guide this build publishes (fix guides and the hub), sorted by title. */
+export async function getGuides(): Promise<Guide[]> {
+  return (await getCollection('guides', isVisible)).sort(byTitle);
+}
+
+/** Categories in the seed article's order (`order`), then by title. */
+export async function getCategories(): Promise<Category[]> {
+  return (await getCollection('categories')).sort((a, b) => a.data.order - b.data.order || byTitle(a, b));
+}
+
+/** The hub article ("find the IPP failure reason"), if it has been written. */
+export async function getHubGuide(): Promise<Guide | undefined> {
+  return (await getGuides()).find((guide) => guide.data.kind === 'hub');
+}
+
+/** Rules that list `slug` among their categories (any position, not only the primary). */
+export async function getRulesByCategory(slug: string): Promise<Rule[]> {
+  return (await getRules()).filter((rule) => rule.data.categories.includes(slug));
+}
+
+/** Rules whose `fix` is the guide `slug`. */
+export async function getRulesByFix(slug: string): Promise<Rule[]> {
+  return (await getRules()).filter((rule) => rule.data.fix === slug);
+}
+
+/** The first category listed is the primary one. */
+export function primaryCategory(rule: Rule): string {
+  // The schema requires at least one category, so index 0 always exists.
+  return rule.data.categories[0] as string;
+}
+
+/** Rules sharing the fix guide or the primary category with `rule`, excluding itself. */
+export async function getRelatedRules(rule: Rule): Promise<Rule[]> {
+  const primary = primaryCategory(rule);
+  return (await getRules()).filter(
+    (other) =>
+      other.id !== rule.id && (other.data.fix === rule.data.fix || primaryCategory(other) === primary),
+  );
+}
+
+/** Looks up a category by slug; undefined when a rule names one that has no file (yet). */
+export async function findCategory(slug: string): Promise<Category | undefined> {
+  return (await getCategories()).find((category) => category.id === slug);
+}
+
+/** Looks up a guide by slug among the guides this build publishes. */
+export async function findGuide(slug: string): Promise<Guide | undefined> {
+  return (await getGuides()).find((guide) => guide.id === slug);
+}
+
+/** One line of the A–Z index: a message template or a code, pointing at its rule. */
+export interface IndexEntry {
+  kind: 'message' | 'code';
+  text: string;
+  rule: Rule;
+}
+
+/** A letter of the A–Z index with its entries, sorted. */
+export interface IndexGroup {
+  letter: string;
+  /** Usable as an HTML id and in the jump links. */
+  anchor: string;
+  entries: IndexEntry[];
+}
+
+/** The letter an entry is filed under: first letter of its readable text, or "#". */
+export function indexLetter(text: string): string {
+  const first = readableMessage(text).trim().charAt(0).toUpperCase();
+  return /^[A-Z]$/.test(first) ? first : '#';
+}
+
+/** Every message and every code of every rule, grouped by first letter (A–Z, then "#"). */
+export async function getIndexGroups(): Promise<IndexGroup[]> {
+  const entries: IndexEntry[] = (await getRules()).flatMap((rule) => [
+    ...rule.data.messages.map((text) => ({ kind: 'message' as const, text, rule })),
+    ...rule.data.codes.map((text) => ({ kind: 'code' as const, text, rule })),
+  ]);
+  const groups = new Map<string, IndexEntry[]>();
+  for (const entry of entries) {
+    const letter = indexLetter(entry.text);
+    groups.set(letter, [...(groups.get(letter) ?? []), entry]);
+  }
+  const sortKey = (entry: IndexEntry) => readableMessage(entry.text);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
+    .map(([letter, list]) => ({
+      letter,
+      anchor: letter === '#' ? 'other' : letter.toLowerCase(),
+      entries: list.sort(
+        (a, b) =>
+          sortKey(a).localeCompare(sortKey(b), 'en', { sensitivity: 'base' }) || byTitle(a.rule, b.rule),
+      ),
+    }));
+}
+
+/** A piece of a message template: literal text or a `{placeholder}` name. */
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'placeholder'; name: string };
+
+/** Splits "issued on {issued}" into literal text and placeholder parts. */
+export function templateParts(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{([^{}]+)\}/g)) {
+    if (match.index > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
+    parts.push({ kind: 'placeholder', name: match[1] as string });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
+  return parts;
+}
+
+/** A template as plain readable text, placeholders shown as "…" (for sorting and filing). */
+export function readableMessage(template: string): string {
+  return templateParts(template)
+    .map((part) => (part.kind === 'text' ? part.text : '…'))
+    .join('');
+}
+
+/** Microsoft's public look-up page for an Entra (AADSTS) code; undefined for other codes. */
+export function microsoftLookupUrl(code: string): string | undefined {
+  const digits = /^AADSTS(\d+)$/i.exec(code)?.[1];
+  return digits ? `https://login.microsoftonline.com/error?code=${digits}` : undefined;
+}
+
+/** Site URLs, in one place so every link agrees with the trailing-slash policy. */
+export const urls = {
+  home: '/',
+  errors: '/errors/',
+  rule: (id: string) => `/errors/${id}/`,
+  categories: '/categories/',
+  category: (slug: string) => `/categories/${slug}/`,
+  guide: (slug: string) => `/guides/${slug}/`,
+  hub: '/guides/find-ipp-failure-reason/',
+  triage: '/triage/',
+  search: '/search/',
+} as const;

@@ -1,0 +1,34 @@
+/** Loads this project's knowledge base and a triage engine over it, once per test file. */
+import { fileURLToPath } from 'node:url';
+import { loadKnowledgeBase } from '../../src/content/load.ts';
+import { toTriageRules } from '../../src/content/triage-rules.ts';
+import { buildIndex } from '../../src/triage/build-index.ts';
+import { createEngine } from '../../src/triage/engine.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const kb = loadKnowledgeBase(ROOT);
+export const index = buildIndex(toTriageRules(kb.rules, 'internal'));
+export const engine = createEngine(index);
+
+/** The fix guide of each label used in the labelled fixtures. */
+export const FIX_OF_LABEL: Record<string, string> = {
+  'refresh-token-expired': 'new-refresh-token',
+  'refresh-token-inactive': 'new-refresh-token',
+  'mfa-expired': 'new-refresh-token',
+  'grant-revoked': 'new-refresh-token',
+  'username-empty': 'check-username',
+  'password-empty': 'check-password',
+  'account-location-empty': 'check-datasource-configuration',
+  'malformed-request': 'mfa-private-key',
+  'national-cloud-token': 'mfa-private-key',
+  'identity-provider-error': 'mfa-private-key',
+  'service-principal-disabled': 'mfa-private-key',
+  'private-key-invalid': 'mfa-private-key',
+};
+
+export interface LabelledCase {
+  text: string;
+  expect: string;
+  note?: string;
+  source?: string;
+}
