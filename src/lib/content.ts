@@ -120,7 +120,8 @@ export async function getIndexGroups(): Promise<IndexGroup[]> {
       anchor: letter === '#' ? 'other' : letter.toLowerCase(),
       entries: list.sort(
         (a, b) =>
-          sortKey(a).localeCompare(sortKey(b), 'en', { sensitivity: 'base' }) || byTitle(a.rule, b.rule),
+          // `numeric` files AADSTS50013 before AADSTS500014, as a reader expects.
+          sortKey(a).localeCompare(sortKey(b), 'en', { sensitivity: 'base', numeric: true }) || byTitle(a.rule, b.rule),
       ),
     }));
 }

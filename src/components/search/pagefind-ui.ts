@@ -43,15 +43,16 @@ export function loadPagefindUI(): Promise<PagefindComponents> {
   return loading;
 }
 
-/** Moves focus into a Pagefind search input once the element has rendered it. */
-export async function focusSearchInput(container: HTMLElement): Promise<void> {
+/** Moves focus into a Pagefind search input once the element has rendered it; returns the input. */
+export async function focusSearchInput(container: HTMLElement): Promise<HTMLInputElement | undefined> {
   await customElements.whenDefined('pagefind-input');
   for (let attempt = 0; attempt < 20; attempt++) {
     const input = container.querySelector<HTMLInputElement>('pagefind-input input');
     if (input) {
       input.focus();
-      return;
+      return input;
     }
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
+  return undefined;
 }
