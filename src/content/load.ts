@@ -66,7 +66,8 @@ function readEntry<S extends z.ZodType>(root: string, path: string, schema: S): 
   }
   const parsed = schema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // A misspelt key also makes its correct spelling "missing": report the root cause.
+    const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const keys = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
     const field = keys || issue.path.join('.');
     throw new ContentError(file, field, issue.code === 'unrecognized_keys' ? `is not a known key (${issue.message})` : issue.message);

@@ -14,6 +14,17 @@ export function findContentProblems(kb: KnowledgeBase): ContentError[] {
   const owners = new Map<string, string>(); // id or alias → file that claims it
   const messages = new Map<string, string>(); // normalised message → file
 
+  // Ids first, then aliases: an alias that takes an existing id is the alias's fault.
+  const claims = [
+    ...kb.rules.map((rule) => ({ name: rule.id, file: rule.file, field: 'id (file name)' })),
+    ...kb.rules.flatMap((rule) => rule.data.aliases.map((alias, i) => ({ name: alias, file: rule.file, field: `aliases.${i}` }))),
+  ];
+  for (const { name, file, field } of claims) {
+    const owner = owners.get(name);
+    if (owner) problems.push(new ContentError(file, field, `"${name}" is already the id or an alias of ${owner}`));
+    else owners.set(name, file);
+  }
+
   for (const rule of kb.rules) {
     const { file, data } = rule;
     const primary = file.split('/')[1];
@@ -27,11 +38,6 @@ export function findContentProblems(kb: KnowledgeBase): ContentError[] {
     });
     if (primary !== data.categories[0]) {
       problems.push(new ContentError(file, 'categories.0', `the primary category is "${data.categories[0]}", but the file is under rules/${primary}/`));
-    }
-    for (const [name, field] of [[rule.id, 'id (file name)'], ...data.aliases.map((alias, i) => [alias, `aliases.${i}`])] as const) {
-      const owner = owners.get(name);
-      if (owner) problems.push(new ContentError(file, field, `"${name}" is already the id or an alias of ${owner}`));
-      else owners.set(name, file);
     }
     data.messages.forEach((message, position) => {
       const key = message.toLowerCase().replace(/\s+/g, ' ').trim();

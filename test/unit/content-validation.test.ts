@@ -1,0 +1,100 @@
+/**
+ * The content model refuses invalid entries with the file and field named:
+ * schema errors (unknown or misspelt keys, wrong types) and broken
+ * cross-references (unknown fix guide or category, shared ids, aliases or
+ * messages).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/content/load.ts';
+import { findContentProblems } from '../../src/content/validate.ts';
+import { kb, ROOT } from '../support/kb.ts';
+
+let scratch: string;
+const RULE = 'rules/account-details/username-empty.mdx';
+
+/** Rewrites the frontmatter of a rule in the scratch copy. */
+function editRule(file: string, edit: (source: string) => string) {
+  const path = join(scratch, file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+}
+
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'kb-content-'));
+  cpSync(join(ROOT, 'rules'), join(scratch, 'rules'), { recursive: true });
+  cpSync(join(ROOT, 'content'), join(scratch, 'content'), { recursive: true });
+});
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the knowledge base as shipped', () => {
+  it('is valid and complete: 3 categories, 5 fix guides, the hub, every seed rule', () => {
+    expect(findContentProblems(kb)).toEqual([]);
+    expect(kb.categories.map((c) => c.id).sort()).toEqual(['account-details', 'mfa-private-key', 'refresh-token']);
+    expect(kb.guides.filter((g) => g.data.kind === 'fix').map((g) => g.id).sort()).toEqual([
+      'check-datasource-configuration', 'check-password', 'check-username', 'mfa-private-key', 'new-refresh-token',
+    ]);
+    expect(kb.guides.find((g) => g.data.kind === 'hub')?.id).toBe('find-ipp-failure-reason');
+    const ids = kb.rules.map((r) => r.id);
+    for (const seed of [
+      'refresh-token-expired', 'refresh-token-inactive', 'mfa-expired', 'grant-revoked', 'username-empty', 'password-empty',
+      'account-location-empty', 'malformed-request', 'invalid-national-cloud-token', 'identity-provider-error', 'service-principal-disabled',
+    ]) expect(ids).toContain(seed);
+  });
+
+  it('files the two shared seed rules under both categories', () => {
+    for (const id of ['malformed-request', 'invalid-national-cloud-token']) {
+      expect(kb.rules.find((r) => r.id === id)?.data.categories.sort()).toEqual(['account-details', 'mfa-private-key']);
+    }
+  });
+});
+
+describe('schema errors name the file and the field', () => {
+  it('refuses a misspelt frontmatter key', () => {
+    editRule(RULE, (source) => source.replace('resolution:', 'resolutoin:'));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${RULE}: field "resolutoin": is not a known key`);
+  });
+
+  it('refuses a missing required field', () => {
+    editRule(RULE, (source) => source.replace(/^fix: .*\n/m, ''));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${RULE}: field "fix":`);
+  });
+
+  it('refuses a wrong type and an invalid slug', () => {
+    editRule(RULE, (source) => source.replace(/^featured: .*$/m, '').replace('---\ntitle:', '---\nfeatured: sometimes\ntitle:'));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${RULE}: field "featured":`);
+  });
+
+  it('refuses YAML that does not parse', () => {
+    editRule(RULE, (source) => source.replace('title:', 'title: [unclosed'));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${RULE}: frontmatter is not valid YAML`);
+  });
+});
+
+describe('cross-reference errors name the file and the field', () => {
+  it('a fix guide that does not exist', () => {
+    editRule(RULE, (source) => source.replace('fix: check-username', 'fix: check-usernames'));
+    expect(findContentProblems(loadKnowledgeBase(scratch)).map((p) => p.message)).toEqual([
+      `${RULE}: field "fix": names the fix guide "check-usernames", but content/guides/check-usernames.mdx (kind: fix) does not exist`,
+    ]);
+  });
+
+  it('an unknown category, and a file outside its primary category', () => {
+    editRule(RULE, (source) => source.replace('  - account-details', '  - account-detail'));
+    expect(findContentProblems(loadKnowledgeBase(scratch)).map((p) => p.message)).toEqual([
+      `${RULE}: field "categories.0": names the category "account-detail", but content/categories/account-detail.md does not exist`,
+      `${RULE}: field "categories.0": the primary category is "account-detail", but the file is under rules/account-details/`,
+    ]);
+  });
+
+  it('two rules sharing an id, an alias or a message', () => {
+    cpSync(join(scratch, RULE), join(scratch, 'rules/refresh-token/username-empty.mdx'));
+    editRule('rules/refresh-token/username-empty.mdx', (source) => source.replace('  - account-details', '  - refresh-token'));
+    editRule('rules/account-details/password-empty.mdx', (source) => source.replace('featured:', 'aliases:\n  - grant-revoked\nfeatured:'));
+    const messages = findContentProblems(loadKnowledgeBase(scratch)).map((p) => p.message);
+    expect(messages).toContain('rules/account-details/password-empty.mdx: field "aliases.0": "grant-revoked" is already the id or an alias of rules/refresh-token/grant-revoked.mdx');
+    expect(messages).toContain('rules/refresh-token/username-empty.mdx: field "id (file name)": "username-empty" is already the id or an alias of rules/account-details/username-empty.mdx');
+    expect(messages.some((m) => m.startsWith('rules/refresh-token/username-empty.mdx: field "messages.0": "Username is empty for the data source" is already a message of'))).toBe(true);
+  });
+});
