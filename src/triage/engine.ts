@@ -14,13 +14,13 @@ import { findCodes } from './codes.ts';
 import { TypoCorrector } from './fuzzy.ts';
 import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './lexical.ts';
 import { normalise, type NormalisedText } from './normalise.ts';
+import { MAX_INPUT_CHARS } from './limits.ts';
 import { segment } from './segment.ts';
 import { type Token, tokenise } from './tokenise.ts';
 import type { Evidence, IgnoredPart, Match, Segment, TopMatch, TriageIndex, TriageResult } from './types.ts';
 import { ERRORISH, isSignificant } from './vocabulary.ts';
 
-/** Pastes longer than this are refused with a message rather than processed. */
-export const MAX_INPUT_CHARS = 6_000_000;
+export { MAX_INPUT_CHARS };
 
 export class InputTooLargeError extends Error {
   readonly characters: number;

@@ -1,0 +1,134 @@
+/**
+ * Renders a triage result into the page. Everything the user pasted is
+ * inserted as text nodes (never as HTML), so a pasted `<script>` is shown,
+ * not run.
+ */
+import { CONFIDENCE_LABEL } from '../../../triage/explain.ts';
+import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
+
+const EXCERPT_CONTEXT = 80;
+const EXCERPT_MAX = 600;
+const MAX_LINE_LIST = 12;
+
+type Child = Node | string;
+
+/** Creates an element with attributes and children; strings become text nodes. */
+export function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return element;
+}
+
+export interface RenderOptions {
+  /** Link to Pagefind search for the paste's meaningful words. */
+  searchHref: string;
+  supportHref: string;
+  supportLabel: string;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/** One sentence for the live region: what was read and what was found. */
+export function summarise(result: TriageResult): string {
+  const { records, skipped } = result.stats;
+  const answers = result.matches.filter((match) => match.confidence !== 'low');
+  const read = `Read ${plural(records, 'record')}${skipped > 0 ? `; ${plural(skipped, 'was', 'were')} not an error` : ''}.`;
+  if (answers.length === 0) return `${read} No known error was recognised with confidence.`;
+  const first = answers[0]!;
+  const found = answers.length === 1 ? `Found: ${first.title}.` : `Found ${answers.length} different errors, first: ${first.title}.`;
+  return `${read} ${found}`;
+}
+
+/** The paste around the evidence, with each matched span in a <mark>. */
+function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
+  const spans = evidence.filter((span) => span.start >= segment.start && span.end <= segment.end);
+  const from = Math.max(segment.start, (spans[0]?.start ?? segment.start) - EXCERPT_CONTEXT);
+  const to = Math.min(segment.end, from + EXCERPT_MAX, (spans[spans.length - 1]?.end ?? segment.end) + EXCERPT_CONTEXT);
+  const text = segment.text;
+  const code = h('code');
+  if (from > segment.start) code.append('…');
+  let at = from;
+  for (const span of spans) {
+    if (span.start < at || span.end > to) continue;
+    code.append(text.slice(at - segment.start, span.start - segment.start));
+    code.append(h('mark', { class: `evidence-${span.kind}` }, text.slice(span.start - segment.start, span.end - segment.start)));
+    at = span.end;
+  }
+  code.append(text.slice(at - segment.start, to - segment.start));
+  if (to < segment.end) code.append('…');
+  return h('pre', { class: 'triage-excerpt' }, code);
+}
+
+function lineList(match: TopMatch, segments: Segment[]): string {
+  const lines = match.segments.map((index) => segments[index]!.lines).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+  const shown = lines.slice(0, MAX_LINE_LIST).join(', ');
+  const more = lines.length > MAX_LINE_LIST ? ` and ${lines.length - MAX_LINE_LIST} more` : '';
+  return `${lines.length === 1 && !lines[0]!.includes('–') ? 'line' : 'lines'} ${shown}${more}`;
+}
+
+function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean): HTMLElement {
+  const segment = result.segments[match.segments[0]!]!;
+  const ignored = segment.ignored.map((part) => part.kind);
+  const caption = multiRecord
+    ? `From your paste (${lineList(match, result.segments)}; ${plural(match.segments.length, 'record')}):`
+    : 'From your paste:';
+  return h(
+    'li',
+    { class: 'triage-answer', 'data-confidence': match.confidence, 'data-rule': match.id },
+    h('p', { class: 'triage-badge' }, `${CONFIDENCE_LABEL[match.confidence]} · ${match.confidence} confidence`),
+    h('h3', {}, h('a', { href: match.url }, match.title)),
+    h('p', { class: 'triage-resolution' }, h('strong', {}, 'Resolution: '), match.resolution),
+    h('p', { class: 'triage-reason' }, h('strong', {}, 'Why: '), match.reason),
+    h('figure', { class: 'triage-evidence' }, h('figcaption', {}, caption), excerpt(segment, match.evidence)),
+    ...(ignored.length > 0 ? [h('p', { class: 'triage-ignored' }, `Ignored as variable: ${[...new Set(ignored)].join(', ')}.`)] : []),
+    h(
+      'p',
+      { class: 'triage-actions' },
+      h('a', { href: match.url }, 'Read the full article'),
+      ' ',
+      h('button', { type: 'button', 'data-copy-resolution': match.id }, 'Copy resolution'),
+    ),
+  );
+}
+
+function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
+  const suggestions = result.matches.slice(0, 3);
+  return h(
+    'section',
+    { class: 'triage-none', 'aria-labelledby': 'triage-none-heading' },
+    h('h3', { id: 'triage-none-heading' }, 'No known error was recognised with confidence'),
+    h('p', {}, 'This does not look like any IPP error we document, so we would rather not guess.'),
+    ...(suggestions.length > 0
+      ? [
+          h('p', {}, 'Closest articles (suggestions only):'),
+          h('ul', {}, ...suggestions.map((match) => h('li', {}, h('a', { href: match.url }, match.title), ` — ${match.resolution}`))),
+        ]
+      : []),
+    h(
+      'p',
+      {},
+      h('a', { href: options.searchHref }, 'Search the help for these words'),
+      ', check that you copied the message from the failed Datasource in the audit log, or ',
+      h('a', { href: options.supportHref }, options.supportLabel),
+      '.',
+    ),
+  );
+}
+
+export function renderResult(container: HTMLElement, result: TriageResult, options: RenderOptions): void {
+  const answers = result.matches.filter((match) => match.confidence !== 'low');
+  const multiRecord = result.stats.records > 1;
+  container.replaceChildren(
+    h('p', { class: 'triage-summary' }, summarise(result)),
+    answers.length > 0
+      ? h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord)))
+      : noMatch(result, options),
+  );
+}
+
+export function renderMessage(container: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
+  container.replaceChildren(h('p', { class: `triage-message triage-message-${kind}` }, message));
+}
