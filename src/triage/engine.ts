@@ -32,6 +32,9 @@ export class InputTooLargeError extends Error {
   }
 }
 
+/** Above this many records, a paste is an export and records without error words are skipped unread. */
+const SKIM_ABOVE_RECORDS = 50;
+
 interface Candidate {
   rule: number;
   confidence: Confidence;
@@ -88,8 +91,15 @@ export class TriageEngine {
     if (input.length > MAX_INPUT_CHARS) throw new InputTooLargeError(input.length);
     const segments: Segment[] = [];
     const records = segment(input);
+    // In a long export, routine records ("Datasource HR: Success") are passed
+    // over unread; a short paste is always read in full, error words or not.
+    const skimRoutine = records.length > SKIM_ABOVE_RECORDS;
     let skipped = 0;
     for (const record of records) {
+      if (skimRoutine && !ERRORISH.test(input.slice(record.start, record.end))) {
+        skipped++;
+        continue;
+      }
       const diagnosed = this.diagnoseRecord(input, record.start, record.end);
       if (diagnosed.matches.length === 0 && !diagnosed.errorish) {
         skipped++;
@@ -135,13 +145,14 @@ export class TriageEngine {
     const unknownCodes = this.matchCodes(view, offer);
     this.matchTemplates(view, view.keys, offer, unknownCodes);
     const best = [...candidates.values()].sort(compareCandidates)[0];
-    if (!best || best.confidence !== 'high') this.matchWithTypoCorrection(view, offer, unknownCodes);
+    if ((!best || best.confidence !== 'high') && this.mayHoldTypos(view)) this.matchWithTypoCorrection(view, offer, unknownCodes);
 
     const matches = this.calibrateRecord([...candidates.values()]);
+    const errorish = ERRORISH.test(normalised.text);
     return {
       matches,
-      errorish: ERRORISH.test(normalised.text),
-      ignored: ignoredParts(view),
+      errorish,
+      ignored: matches.length > 0 || errorish ? ignoredParts(view) : [],
     };
   }
 
@@ -201,6 +212,15 @@ export class TriageEngine {
       for (const t of correctedInRuns) evidence.push(spanOf(view, t, t, 'fuzzy'));
       offer({ rule, confidence, score: lexicalStrength(score), evidence, reason, viaCode: false });
     }
+  }
+
+  /**
+   * Typo correction is worth trying only where a known error might be: the
+   * record shares a word with some rule's message. A routine log line
+   * ("Datasource HR preserved 12 items") is not retyped error text.
+   */
+  private mayHoldTypos(view: RecordView): boolean {
+    return view.keys.some((key) => this.postings.has(key));
   }
 
   /** Tier 3: correct misspelt and cut-off words against the rules' vocabulary, then match again. */

@@ -14,10 +14,14 @@ const MIN_WORD = 4;
 const MAX_WORD = 32;
 /** Bounds the work on a long paste full of unknown words. */
 const MAX_LOOKUPS = 64;
+/** Log exports repeat the same words thousands of times: each is looked up once. */
+const MEMO_LIMIT = 20_000;
 
 export class TypoCorrector {
   private fuse: Fuse<string> | null = null;
   private readonly vocabulary: string[];
+  private readonly corrected = new Map<string, string | null>();
+  private readonly completed = new Map<string, string | null>();
 
   constructor(vocabulary: string[]) {
     this.vocabulary = vocabulary;
@@ -33,18 +37,22 @@ export class TypoCorrector {
       if (word.length < 3 || word.length > MAX_WORD || /\d/.test(word)) return;
       lookups++;
       const isLast = index === tokens.length - 1;
-      const completed = isLast ? this.complete(word) : undefined;
+      const completed = isLast ? memo(this.completed, word, () => this.complete(word)) : null;
       if (completed) {
         corrections.set(index, completed);
         return;
       }
       if (word.length < MIN_WORD) return;
-      const [best] = this.search(word);
-      if (best && best.score !== undefined && best.score <= MAX_SCORE && Math.abs(best.item.length - word.length) <= 2) {
-        corrections.set(index, best.item);
-      }
+      const correction = memo(this.corrected, word, () => this.closest(word));
+      if (correction) corrections.set(index, correction);
     });
     return corrections;
+  }
+
+  private closest(word: string): string | null {
+    const [best] = this.search(word);
+    const close = best && best.score !== undefined && best.score <= MAX_SCORE && Math.abs(best.item.length - word.length) <= 2;
+    return close ? best.item : null;
   }
 
   private search(word: string) {
@@ -58,9 +66,17 @@ export class TypoCorrector {
   }
 
   /** Completes a word cut off at the end of a paste, when exactly one reading is likely. */
-  private complete(prefix: string): string | undefined {
+  private complete(prefix: string): string | null {
     const candidates = this.vocabulary.filter((entry) => entry.length > prefix.length && entry.startsWith(prefix));
     candidates.sort((a, b) => a.length - b.length);
-    return candidates[0];
+    return candidates[0] ?? null;
   }
+}
+
+function memo(cache: Map<string, string | null>, word: string, compute: () => string | null): string | null {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size < MEMO_LIMIT) cache.set(word, value);
+  return value;
 }

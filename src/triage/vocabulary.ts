@@ -16,4 +16,4 @@ export function isSignificant(key: string): boolean {
 
 /** A record that says none of these is a routine log line, not a failure to diagnose. */
 export const ERRORISH =
-  /error|fail|exception|invalid|expired|denied|revoked|disabled|empty|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|refused|timed? ?out|keyset|throttl|too many requests/;
+  /error|fail|exception|invalid|expired|denied|revoked|disabled|empty|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|could not|cannot|unable|refused|timed? ?out|keyset|throttl|too many requests/i;

@@ -88,7 +88,7 @@ test.describe('category pages', () => {
 test('the home page lists the categories, the paste box and the common errors', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.triage-box, [aria-label="Paste your error"]').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Paste your error' })).toBeVisible();
   for (const category of categories) {
     await expect(page.locator(`main a[href="/categories/${category.id}/"]`)).toHaveText(category.title);
   }

@@ -51,6 +51,8 @@ export function mountTriageBox(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
   let lastResult: TriageResult | null = null;
+  /** The text last sent for triage: reading a multi-megabyte textarea again is not free. */
+  let lastText = '';
 
   const announce = (message: string) => {
     status.textContent = message;
@@ -79,7 +81,7 @@ export function mountTriageBox(root: HTMLElement): void {
     }
     lastResult = response.result;
     renderResult(output, response.result, {
-      searchHref: `/search/#q=${encodeURIComponent(searchWords(input.value))}`,
+      searchHref: `/search/#q=${encodeURIComponent(searchWords(lastText))}`,
       supportHref,
       supportLabel,
     });
@@ -88,6 +90,7 @@ export function mountTriageBox(root: HTMLElement): void {
 
   const run = () => {
     const text = input.value;
+    lastText = text;
     latest++;
     if (text.trim() === '') {
       pending = false;
