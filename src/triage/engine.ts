@@ -56,8 +56,15 @@ interface RecordView {
 
 export class TriageEngine {
   private readonly chunksByMessage: PreparedChunk[][];
-  /** Word → messages containing it: only those are scored for a record. */
-  private readonly postings = new Map<string, number[]>();
+  /** Every significant word of every message: what typo correction may correct to. */
+  private readonly vocabulary = new Set<string>();
+  /**
+   * Adjacent word pair (or a one-word chunk) → messages holding it. Any run
+   * that counts as evidence shares at least one such pair with the record, so
+   * only messages found here are scored: with thousands of rules, a record is
+   * compared with the few that could match, not with all of them.
+   */
+  private readonly pairs = new Map<string, number[]>();
   private readonly rulesByCode = new Map<string, number[]>();
   private readonly symbolicCodes = new Set<string>();
   private readonly typos: TypoCorrector;
@@ -70,11 +77,16 @@ export class TriageEngine {
       message.chunks.map((keys) => prepareChunk(messageIndex, keys)),
     );
     this.chunksByMessage.forEach((chunks, messageIndex) => {
-      const words = new Set(chunks.flatMap((chunk) => chunk.keys).filter(isSignificant));
-      for (const word of words) {
-        const list = this.postings.get(word) ?? [];
+      const keys = new Set<string>();
+      for (const chunk of chunks) {
+        for (const word of chunk.keys) if (isSignificant(word)) this.vocabulary.add(word);
+        if (chunk.keys.length === 1) keys.add(chunk.keys[0]!);
+        for (let i = 1; i < chunk.keys.length; i++) keys.add(pairKey(chunk.keys[i - 1]!, chunk.keys[i]!));
+      }
+      for (const key of keys) {
+        const list = this.pairs.get(key) ?? [];
         list.push(messageIndex);
-        this.postings.set(word, list);
+        this.pairs.set(key, list);
       }
     });
     index.rules.forEach((rule, ruleIndex) => {
@@ -84,7 +96,7 @@ export class TriageEngine {
         if (!key.startsWith('aadsts')) this.symbolicCodes.add(key);
       }
     });
-    this.typos = new TypoCorrector([...this.postings.keys()]);
+    this.typos = new TypoCorrector([...this.vocabulary]);
   }
 
   triage(input: string): TriageResult {
@@ -220,24 +232,29 @@ export class TriageEngine {
    * ("Datasource HR preserved 12 items") is not retyped error text.
    */
   private mayHoldTypos(view: RecordView): boolean {
-    return view.keys.some((key) => this.postings.has(key));
+    return view.keys.some((key) => this.vocabulary.has(key));
   }
 
   /** Tier 3: correct misspelt and cut-off words against the rules' vocabulary, then match again. */
   private matchWithTypoCorrection(view: RecordView, offer: (candidate: Candidate) => void, unknownCodes: string[]) {
-    const corrections = this.typos.correct(view.tokens, this.postings);
+    const corrections = this.typos.correct(view.tokens, this.vocabulary);
     if (corrections.size === 0) return;
     const keys = view.keys.map((key, t) => corrections.get(t) ?? key);
     this.matchTemplates(view, keys, offer, unknownCodes, corrections);
   }
 
-  /** Messages sharing at least two significant words with the record (or one, for short messages). */
-  private candidateMessages(keys: readonly string[]): number[] {
-    const shared = new Map<number, number>();
-    for (const key of new Set(keys)) {
-      for (const message of this.postings.get(key) ?? []) shared.set(message, (shared.get(message) ?? 0) + 1);
+  /** Messages sharing a word pair (or a one-word chunk) with the record. */
+  private candidateMessages(keys: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    const visit = (key: string) => {
+      const messages = this.pairs.get(key);
+      if (messages) for (const message of messages) found.add(message);
+    };
+    for (let i = 0; i < keys.length; i++) {
+      visit(keys[i]!);
+      if (i > 0) visit(pairKey(keys[i - 1]!, keys[i]!));
     }
-    return [...shared].filter(([, count]) => count >= 1).map(([message]) => message);
+    return found;
   }
 
   /**
@@ -314,6 +331,10 @@ export class TriageEngine {
       reason: candidate.reason,
     };
   }
+}
+
+function pairKey(first: string, second: string): string {
+  return `${first} ${second}`;
 }
 
 /** A single number for comparing template matches of different rules. */

@@ -28,7 +28,7 @@ export class TypoCorrector {
   }
 
   /** Token index → the vocabulary word it most likely meant. */
-  correct(tokens: readonly Token[], known: ReadonlyMap<string, unknown>): Map<number, string> {
+  correct(tokens: readonly Token[], known: ReadonlySet<string>): Map<number, string> {
     const corrections = new Map<number, string>();
     let lookups = 0;
     tokens.forEach((token, index) => {

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: the triage engine's speed, as medians over repeated runs
+ * (this machine is noisy; compare figures from one run). Goals from the
+ * triage issue: one ~1 KB paste under 1 ms; a 1 MB audit log under 250 ms;
+ * one paste against 5,000 generated rules under 10 ms.
+ */
+import { loadKnowledgeBase } from '../../src/content/load.ts';
+import { toTriageRules } from '../../src/content/triage-rules.ts';
+import { buildIndex } from '../../src/triage/build-index.ts';
+import { createEngine, type TriageEngine } from '../../src/triage/engine.ts';
+import { syntheticRules } from '../support/synthetic-rules.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Median milliseconds of `run` after a warm-up. */
+function measure(run: () => unknown, iterations: number): number {
+  for (let i = 0; i < Math.min(20, iterations); i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+const PASTE =
+  'Get Token request returned http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50173: ' +
+  "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '2024-01-05T05:47:11.1234567Z' and the TokensValidFrom date (before which tokens are not valid) for this user is '2024-03-01T10:00:00.0000000Z'." +
+  '\\r\\nTrace ID: 7f3e2d1c-0b9a-4877-8665-544332211000\\r\\nCorrelation ID: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\\r\\nTimestamp: 2024-03-02 08:00:12Z","error_codes":[50173],"timestamp":"2024-03-02 08:00:12Z","trace_id":"7f3e2d1c-0b9a-4877-8665-544332211000","correlation_id":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","error_uri":"https://login.microsoftonline.com/error?code=50173"}';
+const TYPO_PASTE = 'The provded grant has expird due to it being revokd, a fresh auth tokn is needed';
+
+/** An audit-log export of about `size` characters: one failed record in 50, the rest routine. */
+export function auditLog(size: number): string {
+  const lines: string[] = [];
+  for (let total = 0, i = 0; total < size; i++) {
+    const stamp = `2025-03-04 02:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+    const line = i % 50 === 0 ? `${stamp} ERROR Datasource ${i} failed: ${PASTE}` : `${stamp} INFO Datasource ${i} preserved ${i * 7} items: Success`;
+    lines.push(line);
+    total += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+function report(label: string, milliseconds: number, goal?: number) {
+  const verdict = goal === undefined ? '' : milliseconds <= goal ? `  (goal < ${goal} ms: met)` : `  (goal < ${goal} ms: MISSED)`;
+  console.log(`${label.padEnd(52)} ${milliseconds.toFixed(3).padStart(10)} ms${verdict}`);
+}
+
+const kb = loadKnowledgeBase(ROOT);
+const realRules = toTriageRules(kb.rules);
+const engine: TriageEngine = createEngine(buildIndex(realRules));
+const log1mb = auditLog(1_000_000);
+const log5mb = auditLog(5_000_000);
+
+console.log(`Triage benchmark (medians; ${realRules.length} rules; Node ${process.version})`);
+report(`one paste (${PASTE.length} characters)`, measure(() => engine.triage(PASTE), 2000), 1);
+report('one retyped paste with typos', measure(() => engine.triage(TYPO_PASTE), 2000));
+report(`1 MB audit log (${log1mb.split('\n').length} records)`, measure(() => engine.triage(log1mb), 15), 250);
+report(`5 MB audit log (${log5mb.split('\n').length} records)`, measure(() => engine.triage(log5mb), 5));
+
+for (const count of [1000, 5000]) {
+  const rules = [...realRules, ...syntheticRules(count)];
+  const started = performance.now();
+  const big = createEngine(buildIndex(rules));
+  const built = performance.now() - started;
+  report(`index of ${count} generated rules: build`, built);
+  report(`one paste against ${count} generated rules`, measure(() => big.triage(PASTE), 500), count === 5000 ? 10 : undefined);
+  report(`one retyped paste against ${count} generated rules`, measure(() => big.triage(TYPO_PASTE), 200));
+}

@@ -1,0 +1,56 @@
+/**
+ * Serves the built site (dist/) on 127.0.0.1 for the browser tests. A server
+ * of our own instead of `astro preview`, which allows only one preview per
+ * project and would refuse to start next to a developer's `npm start`.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 4399);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+/** Maps a URL path to a file in dist/, or undefined; never outside dist/. */
+function fileFor(pathname: string): string | undefined {
+  const path = normalize(join(root, decodeURIComponent(pathname)));
+  if (!path.startsWith(root)) return undefined;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+createServer((request, response) => {
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  const file = fileFor(pathname);
+  if (!file) {
+    response.writeHead(404, { 'Content-Type': TYPES['.html']! });
+    const notFound = join(root, '404.html');
+    if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+    else response.end('Not found');
+    return;
+  }
+  if (!pathname.endsWith('/') && file.endsWith('index.html') && !pathname.endsWith('.html')) {
+    response.writeHead(301, { Location: `${pathname}/` });
+    response.end();
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+}).listen(port, '127.0.0.1', () => {
+  console.log(`Serving ${root} on http://127.0.0.1:${port}/`);
+});

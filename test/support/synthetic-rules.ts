@@ -1,0 +1,39 @@
+/**
+ * Generated rule sets for benchmarks: thousands of plausible, distinct rules
+ * built from an error-message vocabulary, so the index has realistic
+ * postings (shared common words, rare specific ones).
+ */
+import type { RuleInput } from '../../src/triage/types.ts';
+
+const WORDS = (
+  'account access application assertion authentication authorization certificate client cloud code configuration ' +
+  'connection consent credential datasource delegation directory disabled domain empty endpoint expired federation ' +
+  'grant identity invalid issuer key keyset lifetime location mailbox malformed missing national parameter password ' +
+  'permission policy principal private provider realm redirect refresh request resource revoked scope secret service ' +
+  'session signature signing subscription tenant throttled token user username validation'
+).split(' ');
+
+/** A small deterministic generator (mulberry32), so every run benchmarks the same rules. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticRules(count: number, seed = 42): RuleInput[] {
+  const next = random(seed);
+  const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
+  const sentence = (length: number) => Array.from({ length }, pick).join(' ');
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    title: `Synthetic error ${i}`,
+    fix: `fix-${i % 7}`,
+    resolution: 'Check the configuration',
+    categories: ['synthetic'],
+    messages: [`The ${sentence(4)} is ${sentence(3)} for {resource}. Rule ${i} ${sentence(5)}.`, `${sentence(6)} (${i})`],
+    codes: [`AADSTS${9_100_000 + i}`],
+  }));
+}
