@@ -6,6 +6,8 @@ import validateContent from './src/integrations/validate-content.ts';
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://help.example.com',
   output: 'static',
+  // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
+  outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [validateContent(), mdx()],
   markdown: {

@@ -8,6 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const PORT = Number(process.env.KB_TEST_PORT ?? 4399);
+const OUT_DIR = process.env.KB_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: './browser',
@@ -34,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node test/support/static-server.ts dist ${PORT}`,
+    command: `node test/support/static-server.ts ${OUT_DIR} ${PORT}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
