@@ -7,6 +7,7 @@
  * place, `includesInternal()`, so they can never leak into the public build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildAudience, isInBuild } from '../content/audience.ts';
 
 export type Rule = CollectionEntry<'rules'>;
 export type Guide = CollectionEntry<'guides'>;
@@ -14,12 +15,12 @@ export type Category = CollectionEntry<'categories'>;
 
 /** True only for the internal (support-agent) build: `KB_AUDIENCE=internal`. */
 export function includesInternal(): boolean {
-  return process.env.KB_AUDIENCE === 'internal';
+  return buildAudience() === 'internal';
 }
 
 /** Whether an entry may appear in this build. */
 export function isVisible(entry: { data: { audience?: 'public' | 'internal' } }): boolean {
-  return entry.data.audience !== 'internal' || includesInternal();
+  return isInBuild(entry.data.audience ?? 'public');
 }
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
