@@ -11,6 +11,9 @@ import type { Confidence } from './types.ts';
 
 export type { Confidence };
 
+/** Rarity (see MessageScore.specificity) a partial paste needs to be taken as the answer. */
+const TELLING_SPECIFICITY = 1;
+
 export const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
 export function downgrade(confidence: Confidence): Confidence {
@@ -19,9 +22,12 @@ export function downgrade(confidence: Confidence): Confidence {
 
 /** Confidence of a template match; `corrected` counts misspelt words it relied on. */
 export function calibrate(score: MessageScore, corrected = 0): Confidence {
-  const { significantWords: words, templateCoverage: template, recordCoverage: record } = score;
+  const { significantWords: words, templateCoverage: template, recordCoverage: record, specificity } = score;
   let confidence: Confidence = 'low';
-  if (words >= 2 && (template >= 0.75 || (record >= 0.85 && template >= 0.35))) confidence = 'high';
+  // A paste that is only part of a message is the answer when what it keeps
+  // is telling ("username is empty"), not when it fits many ("token expired").
+  const tellingPart = record >= 0.85 && template >= 0.35 && specificity >= TELLING_SPECIFICITY;
+  if (words >= 2 && (template >= 0.75 || tellingPart)) confidence = 'high';
   else if ((words >= 3 && template >= 0.5) || (words >= 2 && record >= 0.75 && template >= 0.3)) confidence = 'medium';
 
   if (corrected === 0) return confidence;

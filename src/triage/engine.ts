@@ -65,6 +65,8 @@ export class TriageEngine {
    * compared with the few that could match, not with all of them.
    */
   private readonly pairs = new Map<string, number[]>();
+  /** Word → its rarity across messages, 0 (in every message) to 1 (in one). */
+  private readonly rarities = new Map<string, number>();
   private readonly rulesByCode = new Map<string, number[]>();
   private readonly symbolicCodes = new Set<string>();
   private readonly typos: TypoCorrector;
@@ -89,6 +91,12 @@ export class TriageEngine {
         this.pairs.set(key, list);
       }
     });
+    const messagesWithWord = new Map<string, number>();
+    for (const chunks of this.chunksByMessage) {
+      for (const word of new Set(chunks.flatMap((chunk) => chunk.keys))) messagesWithWord.set(word, (messagesWithWord.get(word) ?? 0) + 1);
+    }
+    const total = Math.max(2, this.chunksByMessage.length);
+    for (const [word, count] of messagesWithWord) this.rarities.set(word, Math.log(total / count) / Math.log(total));
     index.rules.forEach((rule, ruleIndex) => {
       for (const code of rule.codes) {
         const key = codeKey(code);
@@ -202,7 +210,7 @@ export class TriageEngine {
   ) {
     const bestByRule = new Map<number, MessageScore>();
     for (const messageIndex of this.candidateMessages(keys)) {
-      const score = scoreMessage(messageIndex, this.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords);
+      const score = scoreMessage(messageIndex, this.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, this.rarity);
       if (!score) continue;
       const rule = this.index.messages[messageIndex]!.rule;
       const current = bestByRule.get(rule);
@@ -242,6 +250,8 @@ export class TriageEngine {
     const keys = view.keys.map((key, t) => corrections.get(t) ?? key);
     this.matchTemplates(view, keys, offer, unknownCodes, corrections);
   }
+
+  private readonly rarity = (word: string): number => this.rarities.get(word) ?? 1;
 
   /** Messages sharing a word pair (or a one-word chunk) with the record. */
   private candidateMessages(keys: readonly string[]): Set<number> {

@@ -91,6 +91,12 @@ export interface MessageScore {
   recordCoverage: number;
   /** Significant template words found. */
   significantWords: number;
+  /**
+   * How telling the words found are: the sum of their rarity across all
+   * messages (inverse document frequency, as a share of the rarest possible).
+   * "username is empty" is telling; "token expired" fits a dozen messages.
+   */
+  specificity: number;
   /** Token ranges of the record that matched. */
   runs: Array<[number, number]>;
 }
@@ -101,10 +107,12 @@ export function scoreMessage(
   tokens: readonly Token[],
   keys: readonly string[],
   recordSignificantWords: number,
+  rarity: (word: string) => number,
 ): MessageScore | null {
   let totalWeight = 0;
   let coveredWeight = 0;
   let significantWords = 0;
+  const wordsFound = new Set<string>();
   const runs: Array<[number, number]> = [];
   for (const chunk of chunks) {
     const hits = matchChunk(chunk, keys);
@@ -112,7 +120,10 @@ export function scoreMessage(
       totalWeight += weight;
       if (hits.covered[position]) {
         coveredWeight += weight;
-        if (chunk.significant[position]) significantWords++;
+        if (chunk.significant[position]) {
+          significantWords++;
+          wordsFound.add(chunk.keys[position]!);
+        }
       }
     });
     runs.push(...hits.runs);
@@ -127,6 +138,7 @@ export function scoreMessage(
     templateCoverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
     recordCoverage: recordSignificantWords > 0 ? explained.size / recordSignificantWords : 0,
     significantWords,
+    specificity: [...wordsFound].reduce((sum, word) => sum + rarity(word), 0),
     runs,
   };
 }

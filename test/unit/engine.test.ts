@@ -47,6 +47,14 @@ describe('tiers', () => {
     expect(best('presented multi-factor authentication has expired due to polic')).toMatchObject({ id: 'mfa-expired' });
   });
 
+  it('takes a telling fragment as the answer, but not one that fits many messages', () => {
+    expect(best('username is empty')).toMatchObject({ id: 'username-empty', confidence: 'high' });
+    expect(best('password is empty')).toMatchObject({ id: 'password-empty', confidence: 'high' });
+    for (const vague of ['token expired', 'refresh token']) {
+      expect(engine.triage(vague).matches.filter((m) => m.confidence === 'high'), vague).toEqual([]);
+    }
+  });
+
   it('does not give one confident answer when two fixes explain a paste equally', () => {
     const matches = engine.triage('is empty for the data source').matches;
     expect(matches.filter((m) => m.confidence === 'high')).toEqual([]);
