@@ -295,12 +295,17 @@ export class TriageEngine {
       const fixA = this.index.rules[first.rule]!.fix;
       const fixB = this.index.rules[second.rule]!.fix;
       if (fixA !== fixB && first.score - second.score < 0.1) {
-        const { confidence: tied, score: top } = first;
-        for (const candidate of candidates) {
-          if (candidate.confidence === tied && top - candidate.score < 0.1) {
-            candidate.confidence = downgrade(candidate.confidence);
-            candidate.reason += ' Another error with a different fix matches about as well.';
-          }
+        // Only rival readings of the same words tie; two errors side by side do not.
+        const rivals = candidates.filter(
+          (candidate) =>
+            candidate !== first &&
+            candidate.confidence === first.confidence &&
+            first.score - candidate.score < 0.1 &&
+            sharedLength(candidate.evidence, first.evidence) > 0,
+        );
+        for (const candidate of rivals.length > 0 ? [first, ...rivals] : []) {
+          candidate.confidence = downgrade(candidate.confidence);
+          candidate.reason += ' Another error with a different fix matches about as well.';
         }
         candidates.sort(compareCandidates);
       }

@@ -68,13 +68,21 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
   if (events.length === 0) return { covered, runs };
   const seen = new Set<number>();
   for (const [i, j] of events) seen.add(i * size + j);
-  for (const [i, j, length] of events) {
-    const extends_ = j + 1 < size && seen.has((i + 1) * size + j + 1);
-    if (extends_) continue; // not maximal: a longer run continues it
+  const maximal = events.filter(([i, j]) => !(j + 1 < size && seen.has((i + 1) * size + j + 1)));
+  // Longest runs first; a later run counts only for chunk words not yet
+  // found, so a message repeated or half-repeated elsewhere in the record
+  // (another error's line) is not claimed twice.
+  maximal.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  for (const [i, j, length] of maximal) {
     const from = j - length + 1;
     let significantWords = 0;
-    for (let k = from; k <= j; k++) if (chunk.significant[k]) significantWords++;
-    if (significantWords >= 2 || (length === size && significantWords >= 1)) {
+    let newWords = 0;
+    for (let k = from; k <= j; k++) {
+      if (!chunk.significant[k]) continue;
+      significantWords++;
+      if (!covered[k]) newWords++;
+    }
+    if (newWords > 0 && (significantWords >= 2 || (length === size && significantWords >= 1))) {
       for (let k = from; k <= j; k++) covered[k] = true;
       runs.push([i - length + 1, i]);
     }

@@ -55,6 +55,11 @@ describe('tiers', () => {
     }
   });
 
+  it('reports two errors pasted side by side, both with confidence', () => {
+    const matches = engine.triage('Username is empty for the data source\nPassword is empty for the data source').matches;
+    expect(matches.filter((m) => m.confidence === 'high').map((m) => m.id).sort()).toEqual(['password-empty', 'username-empty']);
+  });
+
   it('does not give one confident answer when two fixes explain a paste equally', () => {
     const matches = engine.triage('is empty for the data source').matches;
     expect(matches.filter((m) => m.confidence === 'high')).toEqual([]);
