@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import validateContent from './src/integrations/validate-content.ts';
+import checkLinks from './src/integrations/check-links.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://help.example.com',
@@ -9,7 +10,7 @@ export default defineConfig({
   // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
   outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [validateContent(), mdx()],
+  integrations: [validateContent(), mdx(), checkLinks()],
   markdown: {
     // Shiki writes inline styles, which the strict CSP below refuses.
     syntaxHighlight: 'prism',
@@ -23,7 +24,7 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "connect-src 'self'",
+        `connect-src 'self'${/^https?:\/\//i.test(process.env.KB_FEEDBACK_URL ?? '') ? ` ${new URL(process.env.KB_FEEDBACK_URL ?? '').origin}` : ''}`, // + the "Did this fix it?" endpoint (src/config.ts)
         "worker-src 'self'",
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },

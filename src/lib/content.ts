@@ -63,13 +63,22 @@ export function primaryCategory(rule: Rule): string {
 }
 
 /** Rules sharing the fix guide or the primary category with `rule`, excluding itself. */
-export async function getRelatedRules(rule: Rule): Promise<Rule[]> {
+export async function getRelatedRules(rule: Rule, limit = MAX_RELATED): Promise<Rule[]> {
   const primary = primaryCategory(rule);
-  return (await getRules()).filter(
+  const related = (await getRules()).filter(
     (other) =>
       other.id !== rule.id && (other.data.fix === rule.data.fix || primaryCategory(other) === primary),
   );
+  // Same fix first (the most useful neighbours), then same category. Capped:
+  // an uncapped list makes every page grow with the rule count, so the site
+  // would grow quadratically (5,000 rules ran out of memory).
+  const sameFix = related.filter((other) => other.data.fix === rule.data.fix);
+  const sameCategory = related.filter((other) => other.data.fix !== rule.data.fix);
+  return [...sameFix, ...sameCategory].slice(0, limit);
 }
+
+/** At most this many related errors on a rule page; the category page lists them all. */
+const MAX_RELATED = 8;
 
 /** Looks up a category by slug; undefined when a rule names one that has no file (yet). */
 export async function findCategory(slug: string): Promise<Category | undefined> {

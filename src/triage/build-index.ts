@@ -10,12 +10,25 @@ import type { CompiledMessage, RuleInput, TriageIndex } from './types.ts';
 /** `{name}` in a message template stands for a variable part of any length. */
 const PLACEHOLDER = /\{[A-Za-z0-9_]+\}/;
 
-/** Compiles a template to its literal chunks, each a list of token keys. */
-export function compileTemplate(template: string): string[][] {
-  return template
-    .split(PLACEHOLDER)
-    .map((literal) => tokenise(normalise(literal).text).map((token) => token.key))
-    .filter((chunk) => chunk.length > 0);
+/** A sentence ends at . ! or ? followed by white space. */
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+/**
+ * Compiles a template to its literal chunks (the text between placeholders
+ * and sentence ends), each a list of token keys, with the sentence of each.
+ */
+export function compileTemplate(template: string): Pick<CompiledMessage, 'chunks' | 'sentences'> {
+  const chunks: string[][] = [];
+  const sentences: number[] = [];
+  template.split(SENTENCE_END).forEach((sentence, index) => {
+    for (const literal of sentence.split(PLACEHOLDER)) {
+      const keys = tokenise(normalise(literal).text).map((token) => token.key);
+      if (keys.length === 0) continue;
+      chunks.push(keys);
+      sentences.push(index);
+    }
+  });
+  return { chunks, sentences };
 }
 
 /** Normalises a code for lookups: `AADSTS700082` → `aadsts700082`. */
@@ -27,7 +40,7 @@ export function buildIndex(rules: RuleInput[], errorsPath = '/errors/'): TriageI
   const messages: CompiledMessage[] = [];
   rules.forEach((rule, ruleIndex) => {
     for (const text of rule.messages) {
-      messages.push({ rule: ruleIndex, text, chunks: compileTemplate(text) });
+      messages.push({ rule: ruleIndex, text, ...compileTemplate(text) });
     }
   });
   return {

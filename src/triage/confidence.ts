@@ -13,6 +13,8 @@ export type { Confidence };
 
 /** Rarity (see MessageScore.specificity) a partial paste needs to be taken as the answer. */
 const TELLING_SPECIFICITY = 1;
+/** What one whole, telling sentence of a longer message counts as. */
+const WHOLE_SENTENCE_COVERAGE = 0.8;
 
 export const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
@@ -20,9 +22,19 @@ export function downgrade(confidence: Confidence): Confidence {
   return confidence === 'high' ? 'medium' : 'low';
 }
 
+/**
+ * The share of the message found, counting one whole telling sentence of a
+ * longer message as most of it.
+ */
+export function effectiveCoverage(score: MessageScore): number {
+  const wholeSentence = score.sentenceCoverage >= 0.9 && score.specificity >= TELLING_SPECIFICITY;
+  return Math.max(score.templateCoverage, wholeSentence ? WHOLE_SENTENCE_COVERAGE : 0);
+}
+
 /** Confidence of a template match; `corrected` counts misspelt words it relied on. */
 export function calibrate(score: MessageScore, corrected = 0): Confidence {
-  const { significantWords: words, templateCoverage: template, recordCoverage: record, specificity } = score;
+  const { significantWords: words, recordCoverage: record, specificity } = score;
+  const template = effectiveCoverage(score);
   let confidence: Confidence = 'low';
   // A paste that is only part of a message is the answer when what it keeps
   // is telling ("username is empty"), not when it fits many ("token expired").

@@ -9,7 +9,7 @@
  * CLI and the tests all run this very code.
  */
 import { codeKey } from './build-index.ts';
-import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade } from './confidence.ts';
+import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade, effectiveCoverage } from './confidence.ts';
 import { findCodes } from './codes.ts';
 import { TypoCorrector } from './fuzzy.ts';
 import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './lexical.ts';
@@ -76,7 +76,7 @@ export class TriageEngine {
   constructor(index: TriageIndex) {
     this.index = index;
     this.chunksByMessage = index.messages.map((message, messageIndex) =>
-      message.chunks.map((keys) => prepareChunk(messageIndex, keys)),
+      message.chunks.map((keys, chunkIndex) => prepareChunk(messageIndex, keys, message.sentences[chunkIndex])),
     );
     this.chunksByMessage.forEach((chunks, messageIndex) => {
       const keys = new Set<string>();
@@ -354,7 +354,7 @@ function pairKey(first: string, second: string): string {
 
 /** A single number for comparing template matches of different rules. */
 function lexicalStrength(score: MessageScore): number {
-  const value = 0.7 * score.templateCoverage + 0.3 * Math.min(1, score.recordCoverage);
+  const value = 0.7 * effectiveCoverage(score) + 0.3 * Math.min(1, score.recordCoverage);
   return Math.min(0.95, value);
 }
 
@@ -384,10 +384,20 @@ function spanLength(spans: Evidence[]): number {
   return spans.reduce((total, span) => total + span.end - span.start, 0);
 }
 
-/** Characters covered by both sets of spans. */
+/**
+ * Characters covered by both sets of spans. Both come from mergeEvidence
+ * (sorted, disjoint), so one sweep suffices: linear, not |a|×|b|, which a
+ * paste repeating a message thousands of times would make quadratic.
+ */
 function sharedLength(a: Evidence[], b: Evidence[]): number {
   let shared = 0;
-  for (const x of a) for (const y of b) shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+    if (x.end <= y.end) i++;
+    else j++;
+  }
   return shared;
 }
 

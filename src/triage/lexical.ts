@@ -16,6 +16,8 @@ import { isSignificant } from './vocabulary.ts';
 /** A compiled chunk with what the scan needs precomputed. */
 export interface PreparedChunk {
   message: number;
+  /** Which sentence of the message the chunk belongs to. */
+  sentence: number;
   keys: string[];
   /** Word → its positions in the chunk, highest first (the scan relies on that order). */
   positions: Map<string, number[]>;
@@ -24,7 +26,7 @@ export interface PreparedChunk {
   significant: boolean[];
 }
 
-export function prepareChunk(message: number, keys: string[]): PreparedChunk {
+export function prepareChunk(message: number, keys: string[], sentence = 0): PreparedChunk {
   const positions = new Map<string, number[]>();
   keys.forEach((key, position) => {
     const list = positions.get(key) ?? [];
@@ -33,7 +35,7 @@ export function prepareChunk(message: number, keys: string[]): PreparedChunk {
   });
   const significant = keys.map(isSignificant);
   const weights = keys.map((key, position) => (significant[position] ? 1 : key.startsWith('<') ? 0.5 : 0.25));
-  return { message, keys, positions, weights, significant };
+  return { message, sentence, keys, positions, weights, significant };
 }
 
 /** What a chunk contributed: which of its positions were found, and where in the record. */
@@ -52,7 +54,11 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
   const size = chunk.keys.length;
   const endedAt = new Int32Array(size).fill(-2);
   const runLength = new Int32Array(size);
-  const events: Array<[number, number, number]> = [];
+  // Only maximal runs are kept, each decided in O(1) when it ends: a run is not
+  // maximal when the next record word continues it at the next chunk position.
+  // (No table of every (token, position) pair: a record repeating a chunk word
+  // 200,000 times would overflow a Set and take superlinear time.)
+  const maximal: Array<[number, number, number]> = [];
   for (let i = 0; i < keys.length; i++) {
     const positions = chunk.positions.get(keys[i]!);
     if (positions === undefined) continue;
@@ -60,20 +66,20 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
       const length = j > 0 && endedAt[j - 1] === i - 1 ? runLength[j - 1]! + 1 : 1;
       endedAt[j] = i;
       runLength[j] = length;
-      events.push([i, j, length]);
+      if (j + 1 < size && i + 1 < keys.length && keys[i + 1] === chunk.keys[j + 1]) continue;
+      maximal.push([i, j, length]);
     }
   }
   const covered = new Array<boolean>(size).fill(false);
   const runs: Array<[number, number]> = [];
-  if (events.length === 0) return { covered, runs };
-  const seen = new Set<number>();
-  for (const [i, j] of events) seen.add(i * size + j);
-  const maximal = events.filter(([i, j]) => !(j + 1 < size && seen.has((i + 1) * size + j + 1)));
+  if (maximal.length === 0) return { covered, runs };
+  let uncoveredSignificant = chunk.significant.filter(Boolean).length;
   // Longest runs first; a later run counts only for chunk words not yet
   // found, so a message repeated or half-repeated elsewhere in the record
   // (another error's line) is not claimed twice.
   maximal.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
   for (const [i, j, length] of maximal) {
+    if (uncoveredSignificant === 0) break; // no later run can add a word
     const from = j - length + 1;
     let significantWords = 0;
     let newWords = 0;
@@ -84,6 +90,7 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
     }
     if (newWords > 0 && (significantWords >= 2 || (length === size && significantWords >= 1))) {
       for (let k = from; k <= j; k++) covered[k] = true;
+      uncoveredSignificant -= newWords;
       runs.push([i - length + 1, i]);
     }
   }
@@ -105,6 +112,12 @@ export interface MessageScore {
    * "username is empty" is telling; "token expired" fits a dozen messages.
    */
   specificity: number;
+  /**
+   * Best share of one sentence found, among sentences of three or more
+   * significant words: "The refresh token has expired due to maximum
+   * lifetime." is the whole point of a two-sentence message.
+   */
+  sentenceCoverage: number;
   /** Token ranges of the record that matched. */
   runs: Array<[number, number]>;
 }
@@ -122,19 +135,25 @@ export function scoreMessage(
   let significantWords = 0;
   const wordsFound = new Set<string>();
   const runs: Array<[number, number]> = [];
+  const sentences = new Map<number, { total: number; covered: number; words: number }>();
   for (const chunk of chunks) {
     const hits = matchChunk(chunk, keys);
+    const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0 };
+    sentences.set(chunk.sentence, sentence);
     chunk.weights.forEach((weight, position) => {
       totalWeight += weight;
+      sentence.total += weight;
+      if (chunk.significant[position]) sentence.words++;
       if (hits.covered[position]) {
         coveredWeight += weight;
+        sentence.covered += weight;
         if (chunk.significant[position]) {
           significantWords++;
           wordsFound.add(chunk.keys[position]!);
         }
       }
     });
-    runs.push(...hits.runs);
+    for (const run of hits.runs) runs.push(run); // push(...spread) overflows the stack on a huge record
   }
   if (runs.length === 0) return null;
   const explained = new Set<number>();
@@ -147,6 +166,7 @@ export function scoreMessage(
     recordCoverage: recordSignificantWords > 0 ? explained.size / recordSignificantWords : 0,
     significantWords,
     specificity: [...wordsFound].reduce((sum, word) => sum + rarity(word), 0),
+    sentenceCoverage: Math.max(0, ...[...sentences.values()].filter((s) => s.words >= 3 && s.total > 0).map((s) => s.covered / s.total)),
     runs,
   };
 }

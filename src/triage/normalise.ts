@@ -43,8 +43,10 @@ function isSpace(code: number): boolean {
 
 /** Decodes an entity starting at `start` (which holds `&`); returns [decoded, length] or null. */
 function decodeEntity(input: string, start: number): [string, number] | null {
-  const end = input.indexOf(';', start + 1);
-  if (end < 0 || end - start > 12) return null;
+  // Look no further than an entity can be long: an unbounded search from every
+  // `&` would make a paste of many `&` without `;` quadratic.
+  const end = input.slice(start + 1, start + 13).indexOf(';') + start + 1;
+  if (end <= start) return null;
   const body = input.slice(start + 1, end);
   let decoded: string | undefined;
   if (body.startsWith('#x') || body.startsWith('#X')) {
@@ -85,6 +87,16 @@ function decodeEscape(input: string, start: number): [string, number] | null {
   }
 }
 
+/** Length of an ANSI escape sequence at `start` (ESC, `[`, parameters, a final letter); 1 for a lone ESC. */
+function ansiSequenceLength(input: string, start: number): number {
+  if (input[start + 1] !== '[') return 1;
+  for (let end = start + 2; end < Math.min(input.length, start + 24); end++) {
+    const code = input.charCodeAt(end);
+    if (code >= 0x40 && code <= 0x7e) return end - start + 1;
+  }
+  return 1;
+}
+
 export function normalise(input: string): NormalisedText {
   const out: string[] = [];
   const map: number[] = [];
@@ -118,12 +130,22 @@ export function normalise(input: string): NormalisedText {
   let i = 0;
   while (i < input.length) {
     const code = input.charCodeAt(i);
+    if (code === 0x1b /* ESC */) {
+      // A terminal colour code (`ESC[31m`) is formatting, not text.
+      i += ansiSequenceLength(input, i);
+      continue;
+    }
     if (code === 0x26 /* & */) {
       const entity = decodeEntity(input, i);
       if (entity) { emit(entity[0], i); i += entity[1]; continue; }
     } else if (code === 0x5c /* \ */) {
       const escape = decodeEscape(input, i);
       if (escape) { emit(escape[0], i); i += escape[1]; continue; }
+      // Literal backslashes: the whole run is literal (decoding depends only on
+      // what follows the run), so it is emitted at once rather than rescanned
+      // from each backslash, which made a long run quadratic.
+      while (i < input.length && input.charCodeAt(i) === 0x5c) { emit('\\', i); i++; }
+      continue;
     }
     const point = input.codePointAt(i)!;
     const width = point > 0xffff ? 2 : 1;

@@ -19,6 +19,8 @@ export interface CompiledMessage {
   /** The template as written, for explanations. */
   text: string;
   chunks: string[][];
+  /** The sentence each chunk belongs to (0, 1, …): a message may say two things. */
+  sentences: number[];
 }
 
 /** The static, cacheable index shipped to the browser and read by the CLI. */

@@ -125,3 +125,15 @@ describe('limits and robustness', () => {
     expect(createEngine(buildIndex([])).triage('AADSTS700082').matches).toEqual([]);
   });
 });
+
+describe('messages of several sentences', () => {
+  it('one whole, telling sentence of a longer message is enough, even among other lines', () => {
+    const [match] = engine.triage('The refresh token has expired due to maximum lifetime\ninfo\ninfo info').matches;
+    expect(match).toMatchObject({ id: 'refresh-token-max-lifetime', confidence: 'high' });
+  });
+
+  it('a generic sentence shared by several messages is not', () => {
+    const matches = engine.triage('The token was issued on 2021-01-01T00:00:00Z').matches;
+    expect(matches.filter((m) => m.confidence !== 'low')).toEqual([]);
+  });
+});

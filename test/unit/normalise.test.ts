@@ -12,6 +12,10 @@ describe('normalise', () => {
     expect(normalise('caf\\u00e9').text).toBe('café');
   });
 
+  it('drops terminal colour codes', () => {
+    expect(normalise('\u001b[31mAADSTS700082\u001b[0m: The refresh token').text).toBe('aadsts700082: the refresh token');
+  });
+
   it('keeps literal backslashes that are not escapes (Windows paths)', () => {
     expect(normalise('C:\\Users\\svc').text).toBe('c:\\users\\svc');
   });

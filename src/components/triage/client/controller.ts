@@ -4,14 +4,16 @@
  * carries the pasted text: the worker only fetches the static index, and the
  * text is kept in the URL fragment, which browsers never send to a server.
  */
+import { parseSupportHref, supportHref as buildSupportHref, cutText } from '../../../lib/support-link.ts';
 import { resolutionText } from '../../../triage/explain.ts';
 import { MAX_INPUT_CHARS } from '../../../triage/limits.ts';
 import { normalise } from '../../../triage/normalise.ts';
 import { tokenise } from '../../../triage/tokenise.ts';
 import type { TriageResult } from '../../../triage/types.ts';
+import { describeRedaction, redactDetailed } from '../../../triage/redact.ts';
 import { isSignificant } from '../../../triage/vocabulary.ts';
 import type { TriageRequest, TriageResponse } from './protocol.ts';
-import { renderMessage, renderResult, summarise } from './render.ts';
+import { CONTACT_PANEL_ID, renderContactPanel, renderMessage, renderResult, summarise } from './render.ts';
 
 const DEBOUNCE_MS = 250;
 /** Show "working" only when an answer takes longer than this. */
@@ -41,7 +43,12 @@ export function mountTriageBox(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-triage-status]')!;
   const copyLink = root.querySelector<HTMLButtonElement>('[data-copy-link]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
-  const supportHref = root.dataset.supportHref ?? '/';
+  const supportTarget = parseSupportHref(root.dataset.supportHref ?? '');
+  /** This page without its fragment: the `#q=` paste must never reach support unasked. */
+  const pageUrl = () => `${location.origin}${location.pathname}`;
+  /** The support link; pasted text only when the user has approved the redacted text. */
+  const supportLink = (text?: string) =>
+    supportTarget ? buildSupportHref(supportTarget, { page: pageUrl(), ...(text ? { text } : {}) }) : (root.dataset.supportHref ?? '/');
   const supportLabel = root.dataset.supportLabel ?? 'contact support';
   const triagePage = new URL(root.dataset.triagePage ?? '/triage/', location.origin);
 
@@ -82,7 +89,7 @@ export function mountTriageBox(root: HTMLElement): void {
     lastResult = response.result;
     renderResult(output, response.result, {
       searchHref: `/search/#q=${encodeURIComponent(searchWords(lastText))}`,
-      supportHref,
+      supportHref: supportLink(),
       supportLabel,
     });
     announce(summarise(response.result));
@@ -142,6 +149,35 @@ export function mountTriageBox(root: HTMLElement): void {
     input.value = '';
     run();
     input.focus();
+  });
+
+  /** The redacted text last shown for approval: exactly what "Include this text" adds. */
+  let approvedCandidate = '';
+
+  output.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('[data-contact-support]');
+    const panel = output.querySelector<HTMLElement>(`#${CONTACT_PANEL_ID}`);
+    if (!link || !panel) return;
+    // Show what would be sent and ask first, instead of leaving at once.
+    event.preventDefault();
+    const redaction = redactDetailed(lastText);
+    approvedCandidate = cutText(redaction.text.trim());
+    renderContactPanel(panel, {
+      preview: approvedCandidate,
+      hidden: describeRedaction(redaction.counts),
+      href: supportLink(),
+      linkLabel: supportTarget?.kind === 'url' ? 'Open the support form' : 'Open an e-mail to support',
+    });
+    link.setAttribute('aria-expanded', 'true');
+    panel.querySelector<HTMLElement>('h4')?.focus();
+  });
+
+  output.addEventListener('change', (event) => {
+    const include = (event.target as HTMLElement).closest<HTMLInputElement>('[data-contact-include]');
+    const send = output.querySelector<HTMLAnchorElement>('[data-contact-send]');
+    if (!include || !send) return;
+    send.href = supportLink(include.checked ? approvedCandidate : undefined);
+    announce(include.checked ? 'The text shown will be included in your message to support.' : 'Your message to support will not include the text.');
   });
 
   output.addEventListener('click', async (event) => {

@@ -112,10 +112,58 @@ function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
       {},
       h('a', { href: options.searchHref }, 'Search the help for these words'),
       ', check that you copied the message from the failed Datasource in the audit log, or ',
-      h('a', { href: options.supportHref }, options.supportLabel),
+      // Opens the panel below (the controller handles the click); the href
+      // itself carries no pasted text.
+      h('a', { href: options.supportHref, 'data-contact-support': '', 'aria-controls': CONTACT_PANEL_ID, 'aria-expanded': 'false' }, options.supportLabel),
       '.',
     ),
+    h('div', { id: CONTACT_PANEL_ID, class: 'triage-contact', hidden: '' }),
   );
+}
+
+export const CONTACT_PANEL_ID = 'triage-contact';
+
+export interface ContactPanelOptions {
+  /** Exactly the text that would be sent: the paste, redacted and cut. */
+  preview: string;
+  /** What redaction hid, in words ("2 IDs (GUIDs), 1 e-mail address"); '' when nothing. */
+  hidden: string;
+  /** The support link without any pasted text. */
+  href: string;
+  /** "Open an e-mail to support" or "Open the support form". */
+  linkLabel: string;
+}
+
+/**
+ * The "contact support" panel of a no-match result: shows the redacted text,
+ * asks before including it (unchecked by default), and holds the link that
+ * the controller updates when the box is ticked.
+ */
+export function renderContactPanel(panel: HTMLElement, options: ContactPanelOptions): void {
+  const found = options.hidden ? `We replaced ${options.hidden} with labels such as [GUID]. ` : '';
+  panel.replaceChildren(
+    h('h4', { id: `${CONTACT_PANEL_ID}-heading`, tabindex: '-1' }, 'Contact support'),
+    h(
+      'p',
+      { id: `${CONTACT_PANEL_ID}-note` },
+      `Your message includes the text below only if you tick “Include this text”. ${found}Check that nothing else in it is private before you include it.`,
+    ),
+    h(
+      'figure',
+      {},
+      h('figcaption', {}, 'Text that would be sent (IDs, e-mail addresses, tokens and keys hidden):'),
+      h('pre', { class: 'triage-excerpt', tabindex: '0', 'data-contact-preview': '' }, h('code', {}, options.preview)),
+    ),
+    h(
+      'p',
+      { class: 'triage-contact-choice' },
+      h('input', { type: 'checkbox', id: `${CONTACT_PANEL_ID}-include`, 'data-contact-include': '', 'aria-describedby': `${CONTACT_PANEL_ID}-note` }),
+      ' ',
+      h('label', { for: `${CONTACT_PANEL_ID}-include` }, 'Include this text'),
+    ),
+    h('p', {}, h('a', { href: options.href, 'data-contact-send': '' }, options.linkLabel)),
+  );
+  panel.hidden = false;
 }
 
 export function renderResult(container: HTMLElement, result: TriageResult, options: RenderOptions): void {

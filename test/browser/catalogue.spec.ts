@@ -1,0 +1,96 @@
+/**
+ * The rule catalogue for integrations, /api/rules.json: every rule this build
+ * publishes (and no other), with the fields ticket-system macros rely on.
+ */
+import { expect, test } from '@playwright/test';
+import { readGuides, readRules } from './site-content';
+
+interface CatalogueRule {
+  id: string;
+  title: string;
+  messages: string[];
+  codes: string[];
+  categories: string[];
+  fix: string;
+  resolution: string;
+  url: string;
+  updated: string;
+}
+
+const rules = readRules();
+const guides = readGuides();
+
+test('/api/rules.json lists every published rule with its fields', async ({ request }) => {
+  const response = await request.get('/api/rules.json');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/json');
+  const catalogue = (await response.json()) as { version: number; rules: CatalogueRule[] };
+  expect(catalogue.version).toBe(1);
+
+  expect(rules.length).toBeGreaterThan(0);
+  // Exactly the rules of this build (internal ones only in the internal build), sorted by id.
+  expect(catalogue.rules.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id).sort((a, b) => a.localeCompare(b)));
+
+  for (const rule of rules) {
+    const entry = catalogue.rules.find((candidate) => candidate.id === rule.id);
+    expect(entry, rule.id).toBeDefined();
+    if (!entry) continue;
+    expect(Object.keys(entry).sort()).toEqual(['categories', 'codes', 'fix', 'id', 'messages', 'resolution', 'title', 'updated', 'url']);
+    expect({ ...entry, url: undefined, updated: undefined }).toEqual({
+      id: rule.id,
+      title: rule.title,
+      messages: rule.messages,
+      codes: rule.codes,
+      categories: rule.categories,
+      fix: rule.fix,
+      resolution: rule.resolution,
+      url: undefined,
+      updated: undefined,
+    });
+    // `site` is set in astro.config.mjs, so the URL is absolute and points at the article.
+    const url = new URL(entry.url);
+    expect(url.protocol).toMatch(/^https?:$/);
+    expect(url.pathname).toBe(`/errors/${rule.id}/`);
+    // A calendar day that is a real date, not in the future.
+    expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const day = new Date(`${entry.updated}T00:00:00Z`);
+    expect(day.toISOString().slice(0, 10)).toBe(entry.updated);
+    expect(day.getTime()).toBeLessThanOrEqual(Date.now());
+  }
+});
+
+test('every catalogue URL is the canonical URL of its rule page', async ({ request }) => {
+  const catalogue = (await (await request.get('/api/rules.json')).json()) as { rules: CatalogueRule[] };
+  for (const entry of catalogue.rules) {
+    const response = await request.get(new URL(entry.url).pathname);
+    expect(response.status(), entry.url).toBe(200);
+    // The page's own canonical URL is the catalogue's URL.
+    expect(await response.text()).toContain(`<link rel="canonical" href="${entry.url}">`);
+  }
+});
+
+/** Reads the "Last updated" line of an article: its visible text and its machine-readable day. */
+async function lastUpdated(page: import('@playwright/test').Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  const line = page.locator('main [data-page-meta]');
+  await expect(line, path).toBeVisible();
+  await expect(line).toContainText(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}/);
+  const day = (await line.locator('time').getAttribute('datetime')) ?? '';
+  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10)).toBe(day);
+  return day;
+}
+
+test('every rule page shows "Last updated", the same day as the catalogue', async ({ page, request }) => {
+  const catalogue = (await (await request.get('/api/rules.json')).json()) as { rules: CatalogueRule[] };
+  expect(catalogue.rules.length).toBeGreaterThan(0);
+  for (const entry of catalogue.rules) {
+    expect(await lastUpdated(page, `/errors/${entry.id}/`)).toBe(entry.updated);
+  }
+});
+
+test('every guide page shows "Last updated"', async ({ page }) => {
+  expect(guides.length).toBeGreaterThan(0);
+  for (const guide of guides) await lastUpdated(page, `/guides/${guide.id}/`);
+});

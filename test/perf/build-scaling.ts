@@ -1,0 +1,221 @@
+/**
+ * `npm run bench:build`: how the build grows with the knowledge base.
+ *
+ * In a scratch copy of the project (node_modules symlinked, its own Astro
+ * cache so the project's own cache is left alone), generates 1,000 and then
+ * 5,000 synthetic rule files that pass the real schema and cross-reference
+ * checks, runs `astro build` + `pagefind`, and reports build time, pages per
+ * second, dist/ size, Pagefind index size, triage-index size and one paste's
+ * triage time against the generated index, with growth ratios.
+ *
+ * Usage: node test/perf/build-scaling.ts [count ...]   (default: 1000 5000)
+ * Not part of `npm test`: it takes a few minutes.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../../src/triage/engine.ts';
+import type { TriageIndex } from '../../src/triage/types.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (counts.length === 0) counts.push(1000, 5000);
+
+const CATEGORIES = ['account-details', 'mfa-private-key', 'refresh-token'];
+const FIXES = readdirSync(join(ROOT, 'content/guides'))
+  .filter((name) => name.endsWith('.mdx'))
+  .filter((name) => !/^kind:\s*hub/m.test(readFileSync(join(ROOT, 'content/guides', name), 'utf8')))
+  .map((name) => name.replace(/\.mdx$/, ''));
+
+const WORDS = (
+  'account access application assertion authentication authorization certificate client cloud code configuration ' +
+  'connection consent credential datasource delegation directory disabled domain empty endpoint expired federation ' +
+  'grant identity invalid issuer key keyset lifetime location mailbox malformed missing national parameter password ' +
+  'permission policy principal private provider realm redirect refresh request resource revoked scope secret service ' +
+  'session signature signing subscription tenant throttled token user username validation'
+).split(' ');
+
+/** mulberry32: the same rules on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One synthetic rule file: valid frontmatter, a unique message and code, a body like a real article. */
+function ruleFile(i: number, next: () => number): { category: string; id: string; text: string } {
+  const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
+  const sentence = (length: number) => Array.from({ length }, pick).join(' ');
+  const category = CATEGORIES[i % CATEGORIES.length]!;
+  const id = `synthetic-${i}`;
+  const message = `The ${sentence(4)} is ${sentence(3)} for {resource}. Synthetic rule ${i} ${sentence(5)}.`;
+  const example = message.replace('{resource}', 'Contoso Sales');
+  const text = `---
+title: Synthetic error ${i} (${sentence(2)})
+summary: A generated rule for the build benchmark; its ${sentence(3)} is ${sentence(2)}.
+messages:
+  - ${JSON.stringify(message)}
+codes: [AADSTS${9_100_000 + i}]
+categories: [${category}]
+fix: ${FIXES[i % FIXES.length]}
+resolution: Check the ${sentence(2)}
+examples:
+  - ${JSON.stringify(example)}
+---
+
+## What you see
+
+The audit log says "${example}" (AADSTS${9_100_000 + i}).
+
+## Why it happens
+
+${Array.from({ length: 6 }, () => `The ${sentence(3)} was ${sentence(4)}.`).join(' ')}
+
+## How to fix it
+
+**Check the ${sentence(2)}.** ${Array.from({ length: 4 }, () => `Open the ${sentence(2)} and ${sentence(3)}.`).join(' ')}
+`;
+  return { category, id, text };
+}
+
+function sizeOf(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((total, name) => total + sizeOf(join(path, name)), 0);
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+class BuildFailed extends Error {}
+
+function run(command: string, args: string[], cwd: string): number {
+  const env = { ...process.env };
+  delete env.KB_OUT_DIR;
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`;
+    console.error(`${command} ${args.join(' ')} failed in ${cwd} after ${seconds.toFixed(0)} s:\n${output.slice(-3000)}`);
+    const reason = /heap out of memory/.test(output) ? 'JavaScript heap out of memory' : `exit ${result.status ?? result.signal}`;
+    throw new BuildFailed(`${command} ${args.join(' ')}: ${reason} after ${seconds.toFixed(0)} s`);
+  }
+  return seconds;
+}
+
+interface Row {
+  rules: number;
+  pages: number;
+  astroSeconds: number;
+  pagefindSeconds: number;
+  distBytes: number;
+  pagefindBytes: number;
+  indexBytes: number;
+  triageMs: number;
+}
+
+function measure(count: number): Row {
+  const scratch = mkdtempSync(join(tmpdir(), `kb-scale-${count}-`));
+  try {
+    for (const entry of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'content', 'rules', 'public']) {
+      cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
+    // Astro's default cache (data store) lives in node_modules/.astro, which is shared through the symlink.
+    const config = join(scratch, 'astro.config.mjs');
+    writeFileSync(config, readFileSync(config, 'utf8').replace("output: 'static',", "output: 'static',\n  cacheDir: './.scratch-astro-cache',"));
+    const next = random(42);
+    for (let i = 0; i < count; i++) {
+      const { category, id, text } = ruleFile(i, next);
+      mkdirSync(join(scratch, 'rules', category), { recursive: true });
+      writeFileSync(join(scratch, 'rules', category, `${id}.mdx`), text);
+    }
+    console.error(`[${count}] building in ${scratch} …`);
+    const astroSeconds = run('npx', ['astro', 'build'], scratch);
+    const pagefindSeconds = run('npx', ['pagefind', '--site', 'dist'], scratch);
+    const dist = join(scratch, 'dist');
+    const indexText = readFileSync(join(dist, 'triage-index.json'), 'utf8');
+    const engine = createEngine(JSON.parse(indexText) as TriageIndex);
+    const target = Math.floor(count / 2);
+    const paste = `2025-03-04 02:00:09 ERROR Datasource Sales: AADSTS${9_100_000 + target}: synthetic rule ${target} failed. Trace ID: dc41b3fa-a25b-4280-b500-cd8b8788a601`;
+    const found = engine.triage(paste).matches[0]?.id;
+    if (found !== `synthetic-${target}`) {
+      console.error(`expected synthetic-${target} from the generated index, got ${found}`);
+      process.exit(1);
+    }
+    for (let i = 0; i < 50; i++) engine.triage(paste);
+    const times = Array.from({ length: 300 }, () => {
+      const started = performance.now();
+      engine.triage(paste);
+      return performance.now() - started;
+    });
+    return {
+      rules: count,
+      pages: countPages(dist),
+      astroSeconds,
+      pagefindSeconds,
+      distBytes: sizeOf(dist),
+      pagefindBytes: sizeOf(join(dist, 'pagefind')),
+      indexBytes: Buffer.byteLength(indexText),
+      triageMs: median(times),
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rows: Row[] = [];
+let failed = false;
+for (const count of counts) {
+  try {
+    const row = measure(count);
+    rows.push(row);
+    console.error(`[${count}] ${JSON.stringify(row)}`);
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    console.log(`${count} generated rules: the build FAILED (${error.message}); NODE_OPTIONS=--max-old-space-size=… raises Node's heap limit.`);
+    failed = true;
+  }
+}
+
+console.log(`Build scaling (synthetic rules added to the ${readdirSync(join(ROOT, 'rules'), { recursive: true }).filter((n) => String(n).endsWith('.mdx')).length} real ones; Node ${process.version})`);
+const header = ['generated rules', 'pages', 'astro build', 'pagefind', 'pages/s (total)', 'dist/', 'pagefind/', 'triage-index.json', 'one paste (median)'];
+const table = rows.map((row) => {
+  const total = row.astroSeconds + row.pagefindSeconds;
+  return [
+    row.rules.toLocaleString('en'),
+    row.pages.toLocaleString('en'),
+    `${row.astroSeconds.toFixed(1)} s`,
+    `${row.pagefindSeconds.toFixed(1)} s`,
+    (row.pages / total).toFixed(0),
+    mb(row.distBytes),
+    mb(row.pagefindBytes),
+    mb(row.indexBytes),
+    `${row.triageMs.toFixed(3)} ms`,
+  ];
+});
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map(() => '---').join('|')}|`);
+for (const line of table) console.log(`| ${line.join(' | ')} |`);
+if (rows.length >= 2) {
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}×`;
+  console.log(`\nGrowth from ${a.rules} to ${b.rules} rules (${ratio(a.rules, b.rules)} the rules):`);
+  console.log(`  pages ${ratio(a.pages, b.pages)}, build time ${ratio(a.astroSeconds + a.pagefindSeconds, b.astroSeconds + b.pagefindSeconds)}, ` +
+    `dist/ ${ratio(a.distBytes, b.distBytes)}, pagefind/ ${ratio(a.pagefindBytes, b.pagefindBytes)}, ` +
+    `triage-index.json ${ratio(a.indexBytes, b.indexBytes)}, one paste ${ratio(a.triageMs, b.triageMs)}`);
+}
+if (failed) process.exit(1);
