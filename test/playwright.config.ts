@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './support/chromium.ts';
 
 /**
  * Browser tests run against the built site (Pagefind exists only after a build),
  * served statically on 127.0.0.1. Debian's Chromium is used when present;
  * elsewhere Playwright's own browser (installed by test/run.sh).
  */
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const PORT = Number(process.env.KB_TEST_PORT ?? 4399);
 const OUT_DIR = process.env.KB_OUT_DIR ?? 'dist';
 
@@ -23,15 +22,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -1,14 +1,13 @@
 /**
- * What the built site must contain, read straight from rules/ and content/ with
- * node:fs, so the browser tests cover every entry that exists, however many
- * the authors add. Internal-audience entries are skipped unless the build is
- * the internal one (KB_AUDIENCE=internal), as the site does.
+ * What the built site must contain, read with the project's own loader
+ * (src/content/load.ts, the schema-validated one the CLI and unit tests use),
+ * so the browser tests cover every entry that exists, however many the
+ * authors add. Internal-audience entries are skipped unless the build is the
+ * internal one (KB_AUDIENCE=internal), as the site does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import yaml from 'js-yaml';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { isInBuild } from '../../src/content/audience.ts';
+import { loadKnowledgeBase } from '../../src/content/load.ts';
+import { ROOT } from '../support/kb.ts';
 
 export interface RuleFacts {
   id: string;
@@ -23,56 +22,27 @@ export interface RuleFacts {
 export interface GuideFacts { id: string; title: string; kind: 'fix' | 'hub' }
 export interface CategoryFacts { id: string; title: string }
 
-function filesUnder(dir: string, extension: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-function frontmatter(file: string): Record<string, unknown> {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`${file}: no frontmatter`);
-  return yaml.load(match[1] as string) as Record<string, unknown>;
-}
-
-const published = (data: Record<string, unknown>) =>
-  data.audience !== 'internal' || process.env.KB_AUDIENCE === 'internal';
-
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const kb = loadKnowledgeBase(ROOT);
 
 export function readRules(): RuleFacts[] {
-  return filesUnder(join(ROOT, 'rules'), '.mdx')
-    .map((file) => ({ id: basename(file, '.mdx'), data: frontmatter(file) }))
-    .filter(({ data }) => published(data))
+  return kb.rules
+    .filter((rule) => isInBuild(rule.data.audience))
     .map(({ id, data }) => ({
       id,
-      title: String(data.title),
-      messages: strings(data.messages),
-      codes: strings(data.codes),
-      categories: strings(data.categories),
-      fix: String(data.fix),
-      resolution: String(data.resolution),
-      aliases: strings(data.aliases),
+      title: data.title,
+      messages: data.messages,
+      codes: data.codes,
+      categories: data.categories,
+      fix: data.fix,
+      resolution: data.resolution,
+      aliases: data.aliases,
     }));
 }
 
 export function readGuides(): GuideFacts[] {
-  return filesUnder(join(ROOT, 'content', 'guides'), '.mdx')
-    .map((file) => ({ id: basename(file, '.mdx'), data: frontmatter(file) }))
-    .filter(({ data }) => published(data))
-    .map(({ id, data }) => ({ id, title: String(data.title), kind: data.kind === 'hub' ? 'hub' : 'fix' }));
+  return kb.guides.filter((guide) => isInBuild(guide.data.audience)).map(({ id, data }) => ({ id, title: data.title, kind: data.kind }));
 }
 
 export function readCategories(): CategoryFacts[] {
-  return filesUnder(join(ROOT, 'content', 'categories'), '.md').map((file) => ({
-    id: basename(file, '.md'),
-    title: String(frontmatter(file).title),
-  }));
+  return kb.categories.map(({ id, data }) => ({ id, title: data.title }));
 }

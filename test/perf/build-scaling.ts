@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/triage/engine.ts';
 import type { TriageIndex } from '../../src/triage/types.ts';
+import { random, WORDS } from '../support/synthetic-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -28,24 +29,6 @@ const FIXES = readdirSync(join(ROOT, 'content/guides'))
   .filter((name) => name.endsWith('.mdx'))
   .filter((name) => !/^kind:\s*hub/m.test(readFileSync(join(ROOT, 'content/guides', name), 'utf8')))
   .map((name) => name.replace(/\.mdx$/, ''));
-
-const WORDS = (
-  'account access application assertion authentication authorization certificate client cloud code configuration ' +
-  'connection consent credential datasource delegation directory disabled domain empty endpoint expired federation ' +
-  'grant identity invalid issuer key keyset lifetime location mailbox malformed missing national parameter password ' +
-  'permission policy principal private provider realm redirect refresh request resource revoked scope secret service ' +
-  'session signature signing subscription tenant throttled token user username validation'
-).split(' ');
-
-/** mulberry32: the same rules on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One synthetic rule file: valid frontmatter, a unique message and code, a body like a real article. */
 function ruleFile(i: number, next: () => number): { category: string; id: string; text: string } {

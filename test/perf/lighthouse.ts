@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, systemChromium } from '../support/chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT_DIR = resolve(process.argv[2] ?? process.env.KB_OUT_DIR ?? 'dist');
@@ -37,16 +38,7 @@ const PAGES: Array<[string, string]> = [
   ['guide', pick('guides', 'new-refresh-token')],
 ];
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 async function waitForServer(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -76,7 +68,7 @@ try {
   const exited = new Promise<never>((_, reject) => server.once('exit', (code) => reject(new Error(`the static server exited (${code})`))));
   await Promise.race([waitForServer(`${origin}/`, 15_000), exited]);
   exited.catch(() => undefined);
-  const chromePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  const chromePath = process.env.CHROME_PATH ?? systemChromium;
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
 
   const rows: string[][] = [];

@@ -5,7 +5,7 @@
  */
 import type { RuleInput } from '../../src/triage/types.ts';
 
-const WORDS = (
+export const WORDS = (
   'account access application assertion authentication authorization certificate client cloud code configuration ' +
   'connection consent credential datasource delegation directory disabled domain empty endpoint expired federation ' +
   'grant identity invalid issuer key keyset lifetime location mailbox malformed missing national parameter password ' +
@@ -14,7 +14,7 @@ const WORDS = (
 ).split(' ');
 
 /** A small deterministic generator (mulberry32), so every run benchmarks the same rules. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -89,7 +89,7 @@ function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean)
       { class: 'triage-actions' },
       h('a', { href: match.url }, 'Read the full article'),
       ' ',
-      h('button', { type: 'button', 'data-copy-resolution': match.id }, 'Copy resolution'),
+      h('button', { type: 'button', class: 'button', 'data-copy-resolution': match.id }, 'Copy resolution'),
     ),
   );
 }
