@@ -163,6 +163,16 @@ test.describe('search', () => {
     await expect(page.locator('[data-search-page] pagefind-input input')).toHaveValue('National Cloud');
   });
 
+  // Every rule is reachable by search: by its code when it has one (codes are
+  // what customers type), else by its title.
+  for (const rule of rules) {
+    const query = rule.codes[0] ?? rule.title;
+    test(`searching "${query}" finds /errors/${rule.id}/`, async ({ page }) => {
+      await page.goto(`/search/#q=${encodeURIComponent(query)}`);
+      await expectResultLink(page, '[data-search-page]', `/errors/${rule.id}/`);
+    });
+  }
+
   test('the search page offers category filters', async ({ page }) => {
     await page.goto('/search/#q=token');
     const filters = page.locator('pagefind-filter-pane');
