@@ -23,17 +23,31 @@ export function isVisible(entry: { data: { audience?: 'public' | 'internal' } })
   return isInBuild(entry.data.audience ?? 'public');
 }
 
+/*
+ * Sorted once per build: every page asks for these lists, and re-sorting
+ * thousands of rules for each of thousands of pages made the build grow
+ * quadratically. Callers get their own copy, so sorting it again is safe.
+ * The dev server reads afresh, so edited content shows up at once.
+ */
+let rulesSorted: Promise<Rule[]> | undefined;
+let guidesSorted: Promise<Guide[]> | undefined;
+const cacheLists = import.meta.env.PROD;
+
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
   a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
 
 /** Every rule this build publishes, sorted by title. */
 export async function getRules(): Promise<Rule[]> {
-  return (await getCollection('rules', isVisible)).sort(byTitle);
+  const sorted = (cacheLists && rulesSorted) || getCollection('rules', isVisible).then((rules) => rules.sort(byTitle));
+  if (cacheLists) rulesSorted = sorted;
+  return [...(await sorted)];
 }
 
 /** Every guide this build publishes (fix guides and the hub), sorted by title. */
 export async function getGuides(): Promise<Guide[]> {
-  return (await getCollection('guides', isVisible)).sort(byTitle);
+  const sorted = (cacheLists && guidesSorted) || getCollection('guides', isVisible).then((guides) => guides.sort(byTitle));
+  if (cacheLists) guidesSorted = sorted;
+  return [...(await sorted)];
 }
 
 /** Categories in the seed article's order (`order`), then by title. */

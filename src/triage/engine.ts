@@ -32,6 +32,10 @@ export class InputTooLargeError extends Error {
   }
 }
 
+/** A word pair found in more messages than this (and this share of them) does not make candidates. */
+const COMMON_PAIR_MIN = 64;
+const COMMON_PAIR_SHARE = 0.02;
+
 /** Above this many records, a paste is an export and records without error words are skipped unread. */
 const SKIM_ABOVE_RECORDS = 50;
 
@@ -253,12 +257,18 @@ export class TriageEngine {
 
   private readonly rarity = (word: string): number => this.rarities.get(word) ?? 1;
 
-  /** Messages sharing a word pair (or a one-word chunk) with the record. */
+  /**
+   * Messages sharing a word pair (or a one-word chunk) with the record. A pair
+   * that thousands of messages share ("synthetic rule", boilerplate) proves
+   * nothing on its own and is passed over: a message that truly matches
+   * shares rarer pairs too.
+   */
   private candidateMessages(keys: readonly string[]): Set<number> {
     const found = new Set<number>();
+    const common = Math.max(COMMON_PAIR_MIN, this.chunksByMessage.length * COMMON_PAIR_SHARE);
     const visit = (key: string) => {
       const messages = this.pairs.get(key);
-      if (messages) for (const message of messages) found.add(message);
+      if (messages && messages.length <= common) for (const message of messages) found.add(message);
     };
     for (let i = 0; i < keys.length; i++) {
       visit(keys[i]!);
