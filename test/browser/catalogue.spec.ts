@@ -3,19 +3,8 @@
  * publishes (and no other), with the fields ticket-system macros rely on.
  */
 import { expect, test } from '@playwright/test';
+import type { CatalogueRule } from '../../src/pages/api/rules.json.ts';
 import { readGuides, readRules } from './site-content';
-
-interface CatalogueRule {
-  id: string;
-  title: string;
-  messages: string[];
-  codes: string[];
-  categories: string[];
-  fix: string;
-  resolution: string;
-  url: string;
-  updated: string;
-}
 
 const rules = readRules();
 const guides = readGuides();

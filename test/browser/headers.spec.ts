@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../support/headers.ts';
+import { watchViolations } from '../support/csp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT_DIR = join(ROOT, process.env.KB_OUT_DIR ?? 'dist');
@@ -21,16 +22,7 @@ test('the build ships public/_headers unchanged', () => {
 
 /** Serves every response with the headers the static host would add, and collects CSP violations. */
 async function asDeployed(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (/content.security.policy|refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const problems = await watchViolations(page);
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname !== '127.0.0.1') return route.continue();

@@ -5,6 +5,7 @@
  * copy link) — reports no violation at all.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { watchViolations } from '../support/csp.ts';
 
 const REFRESH_PASTE = 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00. Trace ID: dc41b3fa-a25b-4280-b500-cd8b8788a601';
 
@@ -18,21 +19,6 @@ const PAGE_TYPES = [
   { type: 'category', path: '/categories/refresh-token/' },
   { type: 'not found', path: '/no-such-page/' },
 ];
-
-/** Records CSP violations (the DOM event, in every document and worker start) and console reports of them. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
-    });
-  });
-  page.on('console', (message) => {
-    if (/CSP violation|content.security.policy|refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return problems;
-}
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readCategories, readGuides, readRules } from './site-content';
+import { watchViolations } from '../support/csp.ts';
 
 const rules = readRules();
 const guides = readGuides();
@@ -234,16 +235,7 @@ test.describe('search', () => {
   });
 
   test('searching reports no Content-Security-Policy violation', async ({ page }) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/content.security.policy|refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    const problems = await watchViolations(page);
 
     await page.goto('/search/#q=National%20Cloud');
     await expectResultLink(page, '[data-search-page]', NATIONAL_CLOUD_RULE);
