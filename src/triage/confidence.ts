@@ -13,6 +13,8 @@ export type { Confidence };
 
 /** Rarity (see MessageScore.specificity) a partial paste needs to be taken as the answer. */
 const TELLING_SPECIFICITY = 1;
+/** Rarity a fragment inside other text needs to be a likely match ("username is empty": 1.7; "user account": 1.5 but 30% of its message). */
+const TELLING_FRAGMENT_SPECIFICITY = 1.3;
 /** What one whole, telling sentence of a longer message counts as. */
 const WHOLE_SENTENCE_COVERAGE = 0.8;
 
@@ -39,8 +41,10 @@ export function calibrate(score: MessageScore, corrected = 0): Confidence {
   // A paste that is only part of a message is the answer when what it keeps
   // is telling ("username is empty"), not when it fits many ("token expired").
   const tellingPart = record >= 0.85 && template >= 0.35 && specificity >= TELLING_SPECIFICITY;
+  // A very telling fragment inside other text (a ticket, a log line) is likely.
+  const tellingFragment = template >= 0.45 && specificity >= TELLING_FRAGMENT_SPECIFICITY;
   if (words >= 2 && (template >= 0.75 || tellingPart)) confidence = 'high';
-  else if ((words >= 3 && template >= 0.5) || (words >= 2 && record >= 0.75 && template >= 0.3)) confidence = 'medium';
+  else if ((words >= 3 && template >= 0.5) || (words >= 2 && ((record >= 0.75 && template >= 0.3) || tellingFragment))) confidence = 'medium';
 
   if (corrected === 0) return confidence;
   // Typo-tolerant matches earn less trust: one slip in a long, well-covered

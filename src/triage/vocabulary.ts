@@ -9,9 +9,12 @@ export const STOPWORDS = new Set([
   'were', 'which', 'will', 'with', 'would', 'you', 'your',
 ]);
 
-/** Is this token key a word that counts as evidence? Masked parts and stop words do not. */
+/**
+ * Is this token key a word that counts as evidence? Masked parts, stop words
+ * and single letters (often a word cut off at the end of a paste) do not.
+ */
 export function isSignificant(key: string): boolean {
-  return !key.startsWith('<') && !STOPWORDS.has(key);
+  return key.length > 1 && !key.startsWith('<') && !STOPWORDS.has(key);
 }
 
 /** A record that says none of these is a routine log line, not a failure to diagnose. */
