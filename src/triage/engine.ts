@@ -224,6 +224,10 @@ export class TriageEngine {
       const correctedInRuns = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));
       let confidence = calibrate(score, correctedInRuns.length);
       let reason = describeLexical(score, this.index.messages[score.message]!.text);
+      if (score.contradiction && confidence !== 'low') {
+        confidence = 'low';
+        reason += ` But the paste says "${score.contradiction.said}" where the message says "${score.contradiction.expected}", so it is probably another error.`;
+      }
       if (unknownCodes.length > 0) {
         confidence = 'low';
         reason += ` But the paste carries ${unknownCodes.join(', ')}, a different error code, so this is only a suggestion.`;

@@ -43,6 +43,35 @@ export interface ChunkHits {
   covered: boolean[];
   /** Token index ranges [first, last] in the record that matched. */
   runs: Array<[number, number]>;
+  /** A place where the record says another word than the message, right beside a matched run. */
+  contradiction?: Contradiction;
+}
+
+/** "…the following parameter: 'client_id'" where the message says 'password'. */
+export interface Contradiction {
+  said: string;
+  expected: string;
+}
+
+/**
+ * Checks the words just outside a matched run: when the message goes on with
+ * a significant word and the record, at the same place, has a different
+ * significant word, the record is a different message that shares a phrase.
+ * (A paste cut off there, or followed by punctuation or a masked id, is not;
+ * nor is a word cut by a console wrap or misspelt: "ne|eded", "expird".)
+ */
+function contradictionAround(chunk: PreparedChunk, keys: readonly string[], from: number, to: number, first: number, last: number): Contradiction | undefined {
+  const differs = (chunkAt: number, recordAt: number) =>
+    chunkAt >= 0 && chunkAt < chunk.keys.length && chunk.significant[chunkAt] &&
+    recordAt >= 0 && recordAt < keys.length && isSignificant(keys[recordAt]!) && !alike(keys[recordAt]!, chunk.keys[chunkAt]!);
+  if (differs(to + 1, last + 1)) return { said: keys[last + 1]!, expected: chunk.keys[to + 1]! };
+  if (differs(from - 1, first - 1)) return { said: keys[first - 1]!, expected: chunk.keys[from - 1]! };
+  return undefined;
+}
+
+/** Same word, a piece of it, or a slip of it (same first three letters). */
+function alike(said: string, expected: string): boolean {
+  return expected.startsWith(said) || said.startsWith(expected) || (said.length >= 3 && expected.startsWith(said.slice(0, 3)));
 }
 
 /**
@@ -72,6 +101,7 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
   }
   const covered = new Array<boolean>(size).fill(false);
   const runs: Array<[number, number]> = [];
+  let contradiction: Contradiction | undefined;
   if (maximal.length === 0) return { covered, runs };
   let uncoveredSignificant = chunk.significant.filter(Boolean).length;
   // Longest runs first; a later run counts only for chunk words not yet
@@ -92,9 +122,10 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
       for (let k = from; k <= j; k++) covered[k] = true;
       uncoveredSignificant -= newWords;
       runs.push([i - length + 1, i]);
+      contradiction ??= contradictionAround(chunk, keys, from, j, i - length + 1, i);
     }
   }
-  return { covered, runs };
+  return { covered, runs, ...(contradiction ? { contradiction } : {}) };
 }
 
 /** How well one message template is supported by a record. */
@@ -118,6 +149,8 @@ export interface MessageScore {
    * lifetime." is the whole point of a two-sentence message.
    */
   sentenceCoverage: number;
+  /** The record says another word where the message has one (see contradictionAround). */
+  contradiction?: Contradiction;
   /** Token ranges of the record that matched. */
   runs: Array<[number, number]>;
 }
@@ -136,8 +169,10 @@ export function scoreMessage(
   const wordsFound = new Set<string>();
   const runs: Array<[number, number]> = [];
   const sentences = new Map<number, { total: number; covered: number; words: number }>();
+  let contradiction: Contradiction | undefined;
   for (const chunk of chunks) {
     const hits = matchChunk(chunk, keys);
+    contradiction ??= hits.contradiction;
     const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0 };
     sentences.set(chunk.sentence, sentence);
     chunk.weights.forEach((weight, position) => {
@@ -167,6 +202,7 @@ export function scoreMessage(
     significantWords,
     specificity: [...wordsFound].reduce((sum, word) => sum + rarity(word), 0),
     sentenceCoverage: Math.max(0, ...[...sentences.values()].filter((s) => s.words >= 3 && s.total > 0).map((s) => s.covered / s.total)),
+    ...(contradiction ? { contradiction } : {}),
     runs,
   };
 }

@@ -55,6 +55,13 @@ describe('tiers', () => {
     }
   });
 
+  it('a shared phrase followed by another word is another error, not this one', () => {
+    const result = engine.triage("The request body must contain the following parameter: 'client_id'.");
+    expect(result.matches.filter((m) => m.confidence !== 'low')).toEqual([]);
+    expect(result.matches[0]!.reason).toContain('the paste says "client_id" where the message says "password"');
+    expect(best("The request body must contain the following parameter: 'password'.")).toMatchObject({ id: 'request-missing-password', confidence: 'high' });
+  });
+
   it('reports two errors pasted side by side, both with confidence', () => {
     const matches = engine.triage('Username is empty for the data source\nPassword is empty for the data source').matches;
     expect(matches.filter((m) => m.confidence === 'high').map((m) => m.id).sort()).toEqual(['password-empty', 'username-empty']);
