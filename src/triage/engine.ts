@@ -11,13 +11,15 @@
 import { codeKey } from './build-index.ts';
 import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade, effectiveCoverage } from './confidence.ts';
 import { findCodes } from './codes.ts';
+import { ignoredParts, mergeEvidence, type RecordView, sharedLength, spanLength, spanOf } from './evidence.ts';
 import { TypoCorrector } from './fuzzy.ts';
 import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './lexical.ts';
-import { normalise, type NormalisedText } from './normalise.ts';
+import { normalise } from './normalise.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
+import { rankAcrossSegments } from './rank.ts';
 import { segment } from './segment.ts';
-import { type Token, tokenise } from './tokenise.ts';
-import type { Evidence, IgnoredPart, Match, Segment, TopMatch, TriageIndex, TriageResult } from './types.ts';
+import { tokenise } from './tokenise.ts';
+import type { Evidence, Match, Segment, TriageIndex, TriageResult } from './types.ts';
 import { ERRORISH, isSignificant } from './vocabulary.ts';
 
 export { MAX_INPUT_CHARS };
@@ -46,16 +48,6 @@ interface Candidate {
   evidence: Evidence[];
   reason: string;
   viaCode: boolean;
-}
-
-/** One record being diagnosed: its text, tokens, and how to map back to the input. */
-interface RecordView {
-  input: string;
-  offset: number;
-  normalised: NormalisedText;
-  tokens: Token[];
-  keys: string[];
-  significantWords: number;
 }
 
 export class TriageEngine {
@@ -383,88 +375,6 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 function describeLexical(score: MessageScore, template: string): string {
   const percent = Math.round(score.templateCoverage * 100);
   return `${score.significantWords} key word${score.significantWords === 1 ? '' : 's'} of the message "${template}" appear in order (${percent}% of the message).`;
-}
-
-/** Maps a token range of the record back to the user's own text. */
-function spanOf(view: RecordView, first: number, last: number, kind: Evidence['kind']): Evidence {
-  const { map } = view.normalised;
-  const start = view.offset + map[view.tokens[first]!.start]!;
-  const endToken = view.tokens[last]!;
-  const end = view.offset + map[endToken.end - 1]! + 1;
-  return { start, end, text: view.input.slice(start, end), kind };
-}
-
-function spanLength(spans: Evidence[]): number {
-  return spans.reduce((total, span) => total + span.end - span.start, 0);
-}
-
-/**
- * Characters covered by both sets of spans. Both come from mergeEvidence
- * (sorted, disjoint), so one sweep suffices: linear, not |a|×|b|, which a
- * paste repeating a message thousands of times would make quadratic.
- */
-function sharedLength(a: Evidence[], b: Evidence[]): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i]!;
-    const y = b[j]!;
-    shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
-    if (x.end <= y.end) i++;
-    else j++;
-  }
-  return shared;
-}
-
-function mergeEvidence(existing: Evidence[] | undefined, added: Evidence[]): Evidence[] {
-  const all = [...(existing ?? []), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Evidence[] = [];
-  for (const span of all) {
-    const last = merged[merged.length - 1];
-    if (last && span.start < last.end) continue; // nested or overlapping: keep the first, wider span
-    merged.push(span);
-  }
-  return merged;
-}
-
-const MAX_IGNORED = 20;
-
-function ignoredParts(view: RecordView): IgnoredPart[] {
-  const parts: IgnoredPart[] = [];
-  const seen = new Set<string>();
-  for (let t = 0; t < view.tokens.length && parts.length < MAX_IGNORED; t++) {
-    const token = view.tokens[t]!;
-    if (!token.mask) continue;
-    const span = spanOf(view, t, t, 'message');
-    if (seen.has(span.text)) continue;
-    seen.add(span.text);
-    parts.push({ kind: token.mask, text: span.text });
-  }
-  return parts;
-}
-
-/** One entry per distinct error across the whole input, best first. */
-function rankAcrossSegments(segments: Segment[]): TopMatch[] {
-  const byRule = new Map<string, TopMatch>();
-  segments.forEach((segment, segmentIndex) => {
-    for (const match of segment.matches) {
-      const current = byRule.get(match.id);
-      if (!current) {
-        byRule.set(match.id, { ...match, segments: [segmentIndex] });
-        continue;
-      }
-      current.segments.push(segmentIndex);
-      const rankNew = CONFIDENCE_RANK[match.confidence] * 10 + match.score;
-      const rankOld = CONFIDENCE_RANK[current.confidence] * 10 + current.score;
-      if (rankNew > rankOld) byRule.set(match.id, { ...match, segments: current.segments });
-    }
-  });
-  return [...byRule.values()].sort(
-    (a, b) =>
-      CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
-      b.score - a.score ||
-      b.segments.length - a.segments.length ||
-      a.id.localeCompare(b.id),
-  );
 }
 
 export function createEngine(index: TriageIndex): TriageEngine {
