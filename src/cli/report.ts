@@ -1,5 +1,5 @@
 /** The CLI's readable diagnosis. */
-import { absoluteUrl, CONFIDENCE_LABEL } from '../triage/explain.ts';
+import { absoluteUrl, CONFIDENCE_LABEL, microsoftLookupUrl } from '../triage/explain.ts';
 import type { TriageResult } from '../triage/types.ts';
 
 const MAX_EVIDENCE_CHARS = 100;
@@ -18,6 +18,10 @@ export function formatReport(result: TriageResult | { error: string }, base: str
   const answers = matches.filter((match) => match.confidence !== 'low');
   if (answers.length === 0) {
     lines.push('', 'No known IPP error was recognised with confidence.');
+    const codes = [...new Set(segments.flatMap((segment) => segment.unknownCodes))];
+    if (codes.length > 0) {
+      lines.push(`Not an IPP error documented here: ${codes.map((code) => `${code} (${microsoftLookupUrl(code) ?? 'no public description'})`).join(', ')}`);
+    }
     const suggestions = matches.slice(0, 3);
     if (suggestions.length > 0) {
       lines.push('Closest articles (suggestions only):');

@@ -173,11 +173,8 @@ export function readableMessage(template: string): string {
     .join('');
 }
 
-/** Microsoft's public look-up page for an Entra (AADSTS) code; undefined for other codes. */
-export function microsoftLookupUrl(code: string): string | undefined {
-  const digits = /^AADSTS(\d+)$/i.exec(code)?.[1];
-  return digits ? `https://login.microsoftonline.com/error?code=${digits}` : undefined;
-}
+/** Microsoft's public look-up page for an Entra code (shared with the triage page and the CLI). */
+export { microsoftLookupUrl } from '../triage/explain.ts';
 
 /** Site URLs, in one place so every link agrees with the trailing-slash policy. */
 export const urls = {

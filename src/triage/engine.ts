@@ -128,6 +128,7 @@ export class TriageEngine {
         lines: record.lines,
         matches: diagnosed.matches,
         ignored: diagnosed.ignored,
+        unknownCodes: diagnosed.unknownCodes,
       });
     }
     return {
@@ -169,6 +170,7 @@ export class TriageEngine {
       matches,
       errorish,
       ignored: matches.length > 0 || errorish ? ignoredParts(view) : [],
+      unknownCodes: [...new Set(unknownCodes)],
     };
   }
 

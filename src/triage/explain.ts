@@ -7,6 +7,12 @@ export const CONFIDENCE_LABEL: Record<Confidence, string> = {
   low: 'Possible match',
 };
 
+/** Microsoft's own page for an Entra code (`AADSTS700082`); undefined for other codes. */
+export function microsoftLookupUrl(code: string): string | undefined {
+  const digits = /^AADSTS(\d+)$/i.exec(code)?.[1];
+  return digits ? `https://login.microsoftonline.com/error?code=${digits}` : undefined;
+}
+
 /** Joins a site-relative URL to a base (`https://help.example.com`); relative when no base. */
 export function absoluteUrl(url: string, base: string): string {
   if (!base) return url;

@@ -72,6 +72,8 @@ export interface Segment {
   lines: [number, number];
   matches: Match[];
   ignored: IgnoredPart[];
+  /** Entra codes in the record that no rule claims (`AADSTS50126`): some other error. */
+  unknownCodes: string[];
 }
 
 export interface TopMatch extends Match {

@@ -63,6 +63,7 @@ test('no confident match: says so, offers a search built from the paste and supp
   const search = page.getByRole('link', { name: 'Search the help for these words' });
   await expect(search).toHaveAttribute('href', /^\/search\/#q=.*validating/);
   await expect(page.getByRole('link', { name: 'contact support' })).toHaveAttribute('href', /^(mailto:|https?:)/);
+  await expect(page.getByRole('link', { name: "AADSTS50126 (Microsoft's description)" })).toHaveAttribute('href', 'https://login.microsoftonline.com/error?code=50126');
 });
 
 test('#q= prefills the box, and copy link keeps the text in the fragment', async ({ page, context }) => {

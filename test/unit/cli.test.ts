@@ -51,6 +51,11 @@ describe('kb triage', () => {
     expect(results.map((result) => result.matches[0]?.id ?? null)).toEqual(['grant-revoked', 'username-empty', null]);
   });
 
+  it('names an Entra code it does not cover, with Microsoft\'s lookup', () => {
+    const run = kb(['triage', '-'], 'AADSTS50057: The user account is disabled.');
+    expect(run.stdout).toContain('Not an IPP error documented here: AADSTS50057 (https://login.microsoftonline.com/error?code=50057)');
+  });
+
   it('says plainly when nothing is recognised, and still exits 0', () => {
     const run = kb(['triage', '-'], 'The printer is out of paper');
     expect(run.status).toBe(0);

@@ -34,9 +34,10 @@ describe('tiers', () => {
     expect(result.matches.find((m) => m.id === 'identity-provider-error')?.confidence ?? 'low').toBe('low');
   });
 
-  it('an unknown AADSTS code turns template look-alikes into suggestions only', () => {
+  it('an unknown AADSTS code turns template look-alikes into suggestions only, and is reported', () => {
     const result = engine.triage('AADSTS50126: Error validating credentials due to invalid username or password.');
     expect(result.matches.filter((m) => m.confidence !== 'low')).toEqual([]);
+    expect(result.segments[0]!.unknownCodes).toEqual(['AADSTS50126']);
   });
 
   it('tolerates typos and cut-off words, with less confidence than an exact match', () => {

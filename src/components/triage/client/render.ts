@@ -3,7 +3,7 @@
  * inserted as text nodes (never as HTML), so a pasted `<script>` is shown,
  * not run.
  */
-import { CONFIDENCE_LABEL } from '../../../triage/explain.ts';
+import { CONFIDENCE_LABEL, microsoftLookupUrl } from '../../../triage/explain.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
 
 const EXCERPT_CONTEXT = 80;
@@ -94,6 +94,25 @@ function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean)
   );
 }
 
+/** Entra codes the paste carries that no article covers: Microsoft's own page is the next step. */
+function foreignCodes(result: TriageResult): HTMLElement[] {
+  const codes = [...new Set(result.segments.flatMap((segment) => segment.unknownCodes))].slice(0, 3);
+  if (codes.length === 0) return [];
+  return [
+    h(
+      'p',
+      {},
+      `The paste carries ${codes.length === 1 ? 'the error code' : 'the error codes'} `,
+      ...codes.flatMap((code, index) => {
+        const url = microsoftLookupUrl(code);
+        const label = url ? h('a', { href: url }, `${code} (Microsoft's description)`) : code;
+        return index === 0 ? [label] : [', ', label];
+      }),
+      `, which ${codes.length === 1 ? 'is' : 'are'} not an IPP configuration error documented here.`,
+    ),
+  ];
+}
+
 function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
   const suggestions = result.matches.slice(0, 3);
   return h(
@@ -101,6 +120,7 @@ function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
     { class: 'triage-none', 'aria-labelledby': 'triage-none-heading' },
     h('h3', { id: 'triage-none-heading' }, 'No known error was recognised with confidence'),
     h('p', {}, 'This does not look like any IPP error we document, so we would rather not guess.'),
+    ...foreignCodes(result),
     ...(suggestions.length > 0
       ? [
           h('p', {}, 'Closest articles (suggestions only):'),
