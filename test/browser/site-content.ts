@@ -7,19 +7,11 @@
  */
 import { isInBuild } from '../../src/content/audience.ts';
 import { loadKnowledgeBase } from '../../src/content/load.ts';
+import type { GuideData, RuleData } from '../../src/content/schema.ts';
 import { ROOT } from '../support/kb.ts';
 
-export interface RuleFacts {
-  id: string;
-  title: string;
-  messages: string[];
-  codes: string[];
-  categories: string[];
-  fix: string;
-  resolution: string;
-  aliases: string[];
-}
-export interface GuideFacts { id: string; title: string; kind: 'fix' | 'hub' }
+export type RuleFacts = { id: string } & RuleData;
+export type GuideFacts = { id: string } & Pick<GuideData, 'title' | 'kind'>;
 export interface CategoryFacts { id: string; title: string }
 
 const kb = loadKnowledgeBase(ROOT);
@@ -27,16 +19,7 @@ const kb = loadKnowledgeBase(ROOT);
 export function readRules(): RuleFacts[] {
   return kb.rules
     .filter((rule) => isInBuild(rule.data.audience))
-    .map(({ id, data }) => ({
-      id,
-      title: data.title,
-      messages: data.messages,
-      codes: data.codes,
-      categories: data.categories,
-      fix: data.fix,
-      resolution: data.resolution,
-      aliases: data.aliases,
-    }));
+    .map(({ id, data }) => ({ id, ...data }));
 }
 
 export function readGuides(): GuideFacts[] {
