@@ -65,6 +65,11 @@ export async function getRulesByCategory(slug: string): Promise<Rule[]> {
   return (await getRules()).filter((rule) => rule.data.categories.includes(slug));
 }
 
+/** Every category (in order) with its rules: the home cards, the categories page, the hub table and flow. */
+export async function getCategoriesWithRules(): Promise<Array<{ category: Category; rules: Rule[] }>> {
+  return Promise.all((await getCategories()).map(async (category) => ({ category, rules: await getRulesByCategory(category.id) })));
+}
+
 /** Rules whose `fix` is the guide `slug`. */
 export async function getRulesByFix(slug: string): Promise<Rule[]> {
   return (await getRules()).filter((rule) => rule.data.fix === slug);

@@ -112,17 +112,18 @@ export class TriageEngine {
     const skimRoutine = records.length > SKIM_ABOVE_RECORDS;
     let skipped = 0;
     for (const record of records) {
-      if (skimRoutine && !ERRORISH.test(input.slice(record.start, record.end))) {
+      const text = input.slice(record.start, record.end);
+      if (skimRoutine && !ERRORISH.test(text)) {
         skipped++;
         continue;
       }
-      const diagnosed = this.diagnoseRecord(input, record.start, record.end);
+      const diagnosed = this.diagnoseRecord(input, text, record.start);
       if (diagnosed.matches.length === 0 && !diagnosed.errorish) {
         skipped++;
         continue;
       }
       segments.push({
-        text: input.slice(record.start, record.end),
+        text,
         start: record.start,
         end: record.end,
         lines: record.lines,
@@ -138,8 +139,9 @@ export class TriageEngine {
     };
   }
 
-  private diagnoseRecord(input: string, start: number, end: number) {
-    const normalised = normalise(input.slice(start, end));
+  /** Diagnoses one record: `text` is the input from offset `start`. */
+  private diagnoseRecord(input: string, text: string, start: number) {
+    const normalised = normalise(text);
     const tokens = tokenise(normalised.text);
     const view: RecordView = {
       input,
