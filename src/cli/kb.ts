@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../content/load.ts';
 import { toTriageRules } from '../content/triage-rules.ts';
 import { assertValidContent } from '../content/validate.ts';
-import { buildIndex } from '../triage/build-index.ts';
+import { buildIndex } from '../triage/index/build.ts';
 import { createEngine, InputTooLargeError, type TriageEngine } from '../triage/engine.ts';
 import { formatReport } from './report.ts';
 

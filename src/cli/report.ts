@@ -1,5 +1,5 @@
 /** The CLI's readable diagnosis. */
-import { absoluteUrl, CONFIDENCE_LABEL, microsoftLookupUrl } from '../triage/explain.ts';
+import { absoluteUrl, CONFIDENCE_LABEL, microsoftLookupUrl } from '../triage/present/explain.ts';
 import type { TriageResult } from '../triage/types.ts';
 
 const MAX_EVIDENCE_CHARS = 100;

@@ -179,7 +179,7 @@ export function readableMessage(template: string): string {
 }
 
 /** Microsoft's public look-up page for an Entra code (shared with the triage page and the CLI). */
-export { microsoftLookupUrl } from '../triage/explain.ts';
+export { microsoftLookupUrl } from '../triage/present/explain.ts';
 
 /** Site URLs, in one place so every link agrees with the trailing-slash policy. */
 export const urls = {

@@ -1,7 +1,7 @@
 /** The triage index, built from the rule entries at build time: a static, cacheable asset. */
 import { getCollection } from 'astro:content';
 import { toTriageRules } from '../content/triage-rules.ts';
-import { buildIndex } from '../triage/build-index.ts';
+import { buildIndex } from '../triage/index/build.ts';
 
 export async function GET() {
   const rules = await getCollection('rules');

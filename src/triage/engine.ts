@@ -8,19 +8,19 @@
  * Plain TypeScript with no DOM or Astro imports: the page (in a worker), the
  * CLI and the tests all run this very code.
  */
-import { codeKey } from './build-index.ts';
-import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade, effectiveCoverage } from './confidence.ts';
-import { findCodes } from './codes.ts';
-import { ignoredParts, mergeEvidence, type RecordView, sharedLength, spanLength, spanOf } from './evidence.ts';
-import { TypoCorrector } from './fuzzy.ts';
-import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './lexical.ts';
-import { normalise } from './normalise.ts';
+import { codeKey } from './index/build.ts';
+import { type Confidence, CONFIDENCE_RANK, calibrate, downgrade, effectiveCoverage } from './decide/calibration.ts';
+import { findCodes } from './match/codes.ts';
+import { ignoredParts, mergeEvidence, type RecordView, sharedLength, spanLength, spanOf } from './match/evidence.ts';
+import { TypoCorrector } from './match/fuzzy.ts';
+import { type PreparedChunk, prepareChunk, scoreMessage, type MessageScore } from './match/lexical.ts';
+import { normalise } from './text/normalise.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
-import { rankAcrossSegments } from './rank.ts';
-import { segment } from './segment.ts';
-import { tokenise } from './tokenise.ts';
+import { rankAcrossSegments } from './decide/rank.ts';
+import { segment } from './text/segment.ts';
+import { tokenise } from './text/tokenise.ts';
 import type { Evidence, Match, Segment, TriageIndex, TriageResult } from './types.ts';
-import { ERRORISH, isSignificant } from './vocabulary.ts';
+import { ERRORISH, isSignificant } from './text/vocabulary.ts';
 
 export { MAX_INPUT_CHARS };
 

@@ -6,7 +6,7 @@
  */
 import { loadKnowledgeBase } from '../../src/content/load.ts';
 import { toTriageRules } from '../../src/content/triage-rules.ts';
-import { buildIndex } from '../../src/triage/build-index.ts';
+import { buildIndex } from '../../src/triage/index/build.ts';
 import { createEngine, type TriageEngine } from '../../src/triage/engine.ts';
 import { syntheticRules } from '../support/synthetic-rules.ts';
 

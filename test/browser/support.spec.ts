@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { resolutionText } from '../../src/triage/explain.ts';
+import { resolutionText } from '../../src/triage/present/explain.ts';
 import { readCategories, readRules } from './site-content';
 
 const rules = readRules();

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../../src/content/load.ts';
 import { toTriageRules } from '../../src/content/triage-rules.ts';
-import { buildIndex } from '../../src/triage/build-index.ts';
+import { buildIndex } from '../../src/triage/index/build.ts';
 import { createEngine } from '../../src/triage/engine.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/triage/build-index.ts';
+import { buildIndex } from '../../src/triage/index/build.ts';
 import { createEngine, InputTooLargeError, MAX_INPUT_CHARS } from '../../src/triage/engine.ts';
 import { engine } from '../support/kb.ts';
 

@@ -12,10 +12,10 @@
  * "Set maximum size exceeded"), and overlapping evidence compared pair by pair.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/triage/build-index.ts';
+import { buildIndex } from '../../src/triage/index/build.ts';
 import { createEngine, type TriageEngine } from '../../src/triage/engine.ts';
-import { normalise } from '../../src/triage/normalise.ts';
-import { tokenise } from '../../src/triage/tokenise.ts';
+import { normalise } from '../../src/triage/text/normalise.ts';
+import { tokenise } from '../../src/triage/text/tokenise.ts';
 import type { RuleInput } from '../../src/triage/types.ts';
 import { engine as realEngine } from '../support/kb.ts';
 

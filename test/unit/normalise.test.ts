@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/triage/normalise.ts';
-import { tokenise } from '../../src/triage/tokenise.ts';
+import { normalise } from '../../src/triage/text/normalise.ts';
+import { tokenise } from '../../src/triage/text/tokenise.ts';
 
 const keys = (text: string) => tokenise(normalise(text).text).map((token) => token.key);
 

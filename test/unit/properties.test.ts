@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/triage/normalise.ts';
-import { tokenise } from '../../src/triage/tokenise.ts';
+import { normalise } from '../../src/triage/text/normalise.ts';
+import { tokenise } from '../../src/triage/text/tokenise.ts';
 import type { TriageResult } from '../../src/triage/types.ts';
 import { engine, kb } from '../support/kb.ts';
 

@@ -4,7 +4,7 @@
  * message's words stay, so support can still recognise the error.
  */
 import { describe, expect, test } from 'vitest';
-import { describeRedaction, redact, redactDetailed } from '../../src/triage/redact.ts';
+import { describeRedaction, redact, redactDetailed } from '../../src/triage/text/redact.ts';
 
 const GUID = 'dc41b3fa-a25b-4280-b500-cd8b8788a601';
 const GUID_UPPER = '637875B9-2BE6-4629-A209-FD0F8384DCDA';

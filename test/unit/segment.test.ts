@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../../src/triage/segment.ts';
+import { segment } from '../../src/triage/text/segment.ts';
 
 const texts = (input: string) => segment(input).map((record) => input.slice(record.start, record.end));
 

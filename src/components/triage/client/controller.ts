@@ -5,13 +5,13 @@
  * text is kept in the URL fragment, which browsers never send to a server.
  */
 import { parseSupportHref, supportHref as buildSupportHref, cutText } from '../../../lib/support-link.ts';
-import { resolutionText } from '../../../triage/explain.ts';
+import { resolutionText } from '../../../triage/present/explain.ts';
 import { MAX_INPUT_CHARS } from '../../../triage/limits.ts';
-import { normalise } from '../../../triage/normalise.ts';
-import { tokenise } from '../../../triage/tokenise.ts';
+import { normalise } from '../../../triage/text/normalise.ts';
+import { tokenise } from '../../../triage/text/tokenise.ts';
 import type { TriageResult } from '../../../triage/types.ts';
-import { describeRedaction, redactDetailed } from '../../../triage/redact.ts';
-import { isSignificant } from '../../../triage/vocabulary.ts';
+import { describeRedaction, redactDetailed } from '../../../triage/text/redact.ts';
+import { isSignificant } from '../../../triage/text/vocabulary.ts';
 import type { TriageRequest, TriageResponse } from './protocol.ts';
 import { CONTACT_PANEL_ID, renderContactPanel, renderMessage, renderResult, summarise } from './render.ts';
 

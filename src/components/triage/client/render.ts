@@ -3,7 +3,7 @@
  * inserted as text nodes (never as HTML), so a pasted `<script>` is shown,
  * not run.
  */
-import { CONFIDENCE_LABEL, microsoftLookupUrl } from '../../../triage/explain.ts';
+import { CONFIDENCE_LABEL, microsoftLookupUrl } from '../../../triage/present/explain.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
 
 const EXCERPT_CONTEXT = 80;

@@ -3,9 +3,9 @@
  * `/triage-index.json`), in the CLI and in tests, so that all of them answer
  * from the very same data.
  */
-import { normalise } from './normalise.ts';
-import { tokenise } from './tokenise.ts';
-import type { CompiledMessage, RuleInput, TriageIndex } from './types.ts';
+import { normalise } from '../text/normalise.ts';
+import { tokenise } from '../text/tokenise.ts';
+import type { CompiledMessage, RuleInput, TriageIndex } from '../types.ts';
 
 /** `{name}` in a message template stands for a variable part of any length. */
 const PLACEHOLDER = /\{[A-Za-z0-9_]+\}/;

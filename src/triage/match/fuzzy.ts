@@ -6,7 +6,7 @@
  * completed from the vocabulary by prefix.
  */
 import Fuse from 'fuse.js';
-import type { Token } from './tokenise.ts';
+import type { Token } from '../text/tokenise.ts';
 
 /** Fuse scores run from 0 (same) to 1; above this a "correction" is a guess. */
 const MAX_SCORE = 0.25;

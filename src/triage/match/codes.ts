@@ -5,7 +5,7 @@
  * `invalid_client: 700027 -`, in `error?code=700082`, or typed alone
  * (`700082`, `error 50173`).
  */
-import type { Token } from './tokenise.ts';
+import type { Token } from '../text/tokenise.ts';
 
 export interface CodeHit {
   /** Lookup key: `aadsts700082` or a symbolic code in lower case. */

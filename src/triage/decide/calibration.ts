@@ -6,8 +6,8 @@
  * - medium: likely, shown with a caution.
  * - low: a suggestion only; never presented as the answer.
  */
-import type { MessageScore } from './lexical.ts';
-import type { Confidence } from './types.ts';
+import type { MessageScore } from '../match/lexical.ts';
+import type { Confidence } from '../types.ts';
 
 export type { Confidence };
 

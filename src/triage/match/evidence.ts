@@ -3,9 +3,9 @@
  * back through normalisation to offsets in the paste, and the variable parts
  * that were ignored.
  */
-import type { NormalisedText } from './normalise.ts';
-import type { Token } from './tokenise.ts';
-import type { Evidence, IgnoredPart } from './types.ts';
+import type { NormalisedText } from '../text/normalise.ts';
+import type { Token } from '../text/tokenise.ts';
+import type { Evidence, IgnoredPart } from '../types.ts';
 
 /** One record being diagnosed: its text, tokens, and how to map back to the input. */
 export interface RecordView {

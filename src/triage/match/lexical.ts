@@ -10,8 +10,8 @@
  * length for a fixed template, and no template is ever turned into a regular
  * expression, so none can backtrack.
  */
-import type { Token } from './tokenise.ts';
-import { isSignificant } from './vocabulary.ts';
+import type { Token } from '../text/tokenise.ts';
+import { isSignificant } from '../text/vocabulary.ts';
 
 /** A compiled chunk with what the scan needs precomputed. */
 export interface PreparedChunk {

@@ -1,6 +1,6 @@
 /** Ranking across a whole paste: each distinct error once, best first. */
-import { CONFIDENCE_RANK } from './confidence.ts';
-import type { Segment, TopMatch } from './types.ts';
+import { CONFIDENCE_RANK } from './calibration.ts';
+import type { Segment, TopMatch } from '../types.ts';
 
 /** One entry per distinct error across the whole input, best first. */
 export function rankAcrossSegments(segments: Segment[]): TopMatch[] {

@@ -1,5 +1,5 @@
 /** Plain-text wording of results, shared by the page's "copy resolution" and the CLI. */
-import type { Confidence, Match } from './types.ts';
+import type { Confidence, Match } from '../types.ts';
 
 export const CONFIDENCE_LABEL: Record<Confidence, string> = {
   high: 'Match',
