@@ -7,6 +7,7 @@
  * misspelt key an error instead of silently ignoring it.
  */
 import { z } from 'astro/zod';
+import { ERROR_CODE, hasWords } from '../triage/index/template.ts';
 
 /** Lower-case words joined by hyphens: ids, categories, fix guides, aliases. */
 export const slug = z
@@ -14,13 +15,23 @@ export const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "refresh-token-expired"');
 
 /**
- * An error code: an Entra code (`AADSTS700082`) or a symbolic one
- * (`MailboxNotEnabledForRESTAPI`). Letters, digits and dots only, because the
- * triage engine matches codes as whole words.
+ * An error code: an Entra code (`AADSTS700082`) or a symbolic one as Microsoft
+ * spells it (`MailboxNotEnabledForRESTAPI`, dotted parts allowed). The grammar
+ * lives in src/triage/index/template.ts, which the engine matches with.
  */
 export const errorCode = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9.]*[0-9A-Za-z]$/, 'must be a code such as "AADSTS700082"');
+  .regex(ERROR_CODE, 'must be a code such as "AADSTS700082" or "TooManyRequests" (letters and digits, parts joined by dots)');
+
+/** Longest message template accepted: the longest real Entra message is about 450 characters. */
+export const MAX_TEMPLATE_CHARS = 1000;
+
+/** A message template: see src/triage/index/template.ts for the grammar. */
+export const messageTemplate = z
+  .string()
+  .min(3)
+  .max(MAX_TEMPLATE_CHARS, `is longer than ${MAX_TEMPLATE_CHARS} characters: quote the message, not the whole log entry (put the rest in examples)`)
+  .refine(hasWords, 'has no words outside its {placeholders}, so it could never be recognised');
 
 export const audience = z.enum(['public', 'internal']).default('public');
 
@@ -30,15 +41,24 @@ export const ruleSchema = z.strictObject({
   /** One or two plain sentences: what the error means, for lists and the page description. */
   summary: z.string().min(10),
   /** Message text exactly as the audit log shows it; variable parts as `{placeholder}`. */
-  messages: z.array(z.string().min(3)).min(1),
-  /** Error codes that identify the rule on their own. */
+  messages: z.array(messageTemplate).min(1),
+  /** Error codes of this error. Each identifies the rule on its own unless it is listed in `sharedCodes`. */
   codes: z.array(errorCode).default([]),
+  /**
+   * Codes of `codes` that Microsoft uses for several problems (AADSTS900144
+   * names whichever parameter is missing): such a code counts for this rule
+   * only when the paste also carries the rule's message, and two rules may
+   * both list it.
+   */
+  sharedCodes: z.array(errorCode).default([]),
   /** Category slugs; the first is the primary category. */
   categories: z.array(slug).min(1),
   /** Slug of the fix guide in content/guides/. */
   fix: slug,
   /** The one-line resolution, as in the seed's tables. */
   resolution: z.string().min(3),
+  /** 2–5 short action steps, in Realm/Datasource terms: what the customer does. */
+  steps: z.array(z.string().min(10).max(300)).min(2).max(5).optional(),
   /** Real pastes that must triage to this rule with high confidence. */
   examples: z.array(z.string().min(1)).min(1),
   /** Pastes this rule must not claim. */

@@ -18,6 +18,8 @@ export function toTriageRules(rules: Array<{ id: string; data: RuleData }>, buil
       categories: data.categories,
       messages: data.messages,
       codes: data.codes,
+      sharedCodes: data.sharedCodes,
+      steps: data.steps ?? [],
       wrapper: data.wrapper,
     }));
 }

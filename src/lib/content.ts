@@ -155,28 +155,12 @@ export async function getIndexGroups(): Promise<IndexGroup[]> {
     }));
 }
 
-/** A piece of a message template: literal text or a `{placeholder}` name. */
-export type TemplatePart = { kind: 'text'; text: string } | { kind: 'placeholder'; name: string };
-
-/** Splits "issued on {issued}" into literal text and placeholder parts. */
-export function templateParts(template: string): TemplatePart[] {
-  const parts: TemplatePart[] = [];
-  let last = 0;
-  for (const match of template.matchAll(/\{([^{}]+)\}/g)) {
-    if (match.index > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
-    parts.push({ kind: 'placeholder', name: match[1] as string });
-    last = match.index + match[0].length;
-  }
-  if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
-  return parts;
-}
+/** Message templates are parsed by the engine's grammar module, so the page shows what the engine matches. */
+import { readableTemplate } from '../triage/index/template.ts';
+export { templateParts, type TemplatePart } from '../triage/index/template.ts';
 
 /** A template as plain readable text, placeholders shown as "…" (for sorting and filing). */
-export function readableMessage(template: string): string {
-  return templateParts(template)
-    .map((part) => (part.kind === 'text' ? part.text : '…'))
-    .join('');
-}
+export const readableMessage = readableTemplate;
 
 /** Microsoft's public look-up page for an Entra code (shared with the triage page and the CLI). */
 export { microsoftLookupUrl } from '../triage/present/explain.ts';

@@ -349,6 +349,8 @@ export class TriageEngine {
       title: rule.title,
       fix: rule.fix,
       resolution: rule.resolution,
+      steps: rule.steps,
+      codes: rule.codes,
       url: rule.url,
       confidence: candidate.confidence,
       score: Math.round(candidate.score * 1000) / 1000,

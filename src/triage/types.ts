@@ -8,7 +8,12 @@ export interface RuleInput {
   resolution: string;
   categories: string[];
   messages: string[];
+  /** Codes as Microsoft spells them (`AADSTS700082`, `TooManyRequests`). */
   codes: string[];
+  /** Codes of `codes` used by Microsoft for several problems: evidence only together with the rule's message. */
+  sharedCodes?: string[];
+  /** Short action steps: what the customer does. */
+  steps?: string[];
   /** A generic wrapper message that yields to any more specific match in the same record. */
   wrapper?: boolean;
 }
@@ -28,7 +33,7 @@ export interface TriageIndex {
   version: 1;
   /** URL prefix of rule pages, e.g. `/errors/`. */
   errorsPath: string;
-  rules: Array<Omit<RuleInput, 'messages' | 'codes'> & { url: string; codes: string[] }>;
+  rules: Array<Omit<RuleInput, 'messages' | 'sharedCodes' | 'steps'> & { url: string; sharedCodes: string[]; steps: string[] }>;
   messages: CompiledMessage[];
 }
 
@@ -47,6 +52,10 @@ export interface Match {
   title: string;
   fix: string;
   resolution: string;
+  /** What the customer does, step by step (empty when the rule has none yet). */
+  steps: string[];
+  /** The rule's codes, as Microsoft spells them: integrations can check a match without a second lookup. */
+  codes: string[];
   url: string;
   confidence: Confidence;
   /** 0–1: how strongly the evidence supports this rule. Comparable within one result. */

@@ -6,9 +6,9 @@
 import { normalise } from '../text/normalise.ts';
 import { tokenise } from '../text/tokenise.ts';
 import type { CompiledMessage, RuleInput, TriageIndex } from '../types.ts';
+import { templateParts } from './template.ts';
 
-/** `{name}` in a message template stands for a variable part of any length. */
-const PLACEHOLDER = /\{[A-Za-z0-9_]+\}/;
+export { codeKey } from './template.ts';
 
 /** A sentence ends at . ! or ? followed by white space. */
 const SENTENCE_END = /(?<=[.!?])\s+/;
@@ -21,19 +21,15 @@ export function compileTemplate(template: string): Pick<CompiledMessage, 'chunks
   const chunks: string[][] = [];
   const sentences: number[] = [];
   template.split(SENTENCE_END).forEach((sentence, index) => {
-    for (const literal of sentence.split(PLACEHOLDER)) {
-      const keys = tokenise(normalise(literal).text).map((token) => token.key);
+    for (const part of templateParts(sentence)) {
+      if (part.kind === 'placeholder') continue;
+      const keys = tokenise(normalise(part.text).text).map((token) => token.key);
       if (keys.length === 0) continue;
       chunks.push(keys);
       sentences.push(index);
     }
   });
   return { chunks, sentences };
-}
-
-/** Normalises a code for lookups: `AADSTS700082` → `aadsts700082`. */
-export function codeKey(code: string): string {
-  return code.toLowerCase();
 }
 
 export function buildIndex(rules: RuleInput[], errorsPath = '/errors/'): TriageIndex {
@@ -46,9 +42,10 @@ export function buildIndex(rules: RuleInput[], errorsPath = '/errors/'): TriageI
   return {
     version: 1,
     errorsPath,
-    rules: rules.map(({ messages: _messages, codes, ...rest }) => ({
+    rules: rules.map(({ messages: _messages, sharedCodes = [], steps = [], ...rest }) => ({
       ...rest,
-      codes: codes.map(codeKey),
+      sharedCodes,
+      steps,
       url: `${errorsPath}${rest.id}/`,
     })),
     messages,
