@@ -1,28 +1,33 @@
-/** The CLI's readable diagnosis. */
-import { absoluteUrl, CONFIDENCE_LABEL, microsoftLookupUrl } from '../triage/present/explain.ts';
+/** The CLI's readable diagnosis: the presentation module's decisions, as text. */
+import { absoluteUrl, CONFIDENCE_LABEL } from '../triage/present/explain.ts';
+import { answersOf, codeReference, describeLines, suggestionsOf, summaryOf, unrecognisedOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
 
 const MAX_EVIDENCE_CHARS = 100;
+const MAX_UNRECOGNISED = 20;
 
 function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_EVIDENCE_CHARS ? `"${flat.slice(0, MAX_EVIDENCE_CHARS - 1)}…"` : `"${flat}"`;
 }
 
+function codeWithLookup(code: string): string {
+  const reference = codeReference(code);
+  return reference.lookupUrl ? `${code} (${reference.lookupUrl})` : code;
+}
+
 export function formatReport(result: TriageResult | { error: string }, base: string): string {
   if ('error' in result) return `${result.error}\n`;
-  const { matches, segments, stats } = result;
-  const lines: string[] = [];
+  const { segments, stats } = result;
+  const lines: string[] = [summaryOf(result)];
   const read = `Read ${stats.records} record${stats.records === 1 ? '' : 's'}`;
-  lines.push(stats.skipped > 0 ? `${read}; ${stats.skipped} were not errors and were skipped.` : `${read}.`);
-  const answers = matches.filter((match) => match.confidence !== 'low');
+  lines.push(stats.skipped > 0 ? `${read}; ${stats.skipped} were routine and were skipped.` : `${read}.`);
+  const answers = answersOf(result);
   if (answers.length === 0) {
-    lines.push('', 'No known IPP error was recognised with confidence.');
-    const codes = [...new Set(segments.flatMap((segment) => segment.unknownCodes))];
-    if (codes.length > 0) {
-      lines.push(`Not an IPP error documented here: ${codes.map((code) => `${code} (${microsoftLookupUrl(code) ?? 'no public description'})`).join(', ')}`);
+    if (result.unknownCodes.length > 0) {
+      lines.push(`Not an IPP error documented here: ${result.unknownCodes.map((unknown) => codeWithLookup(unknown.code)).join(', ')}`);
     }
-    const suggestions = matches.slice(0, 3);
+    const suggestions = suggestionsOf(result);
     if (suggestions.length > 0) {
       lines.push('Closest articles (suggestions only):');
       for (const match of suggestions) lines.push(`  - ${match.title}: ${absoluteUrl(match.url, base)}`);
@@ -31,16 +36,25 @@ export function formatReport(result: TriageResult | { error: string }, base: str
     return `${lines.join('\n')}\n`;
   }
   for (const match of answers) {
-    const where = match.segments.map((index) => segments[index]!.lines).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
     lines.push('');
     lines.push(`${CONFIDENCE_LABEL[match.confidence]} (${match.confidence}): ${match.title}  [${match.id}]`);
     lines.push(`  Resolution: ${match.resolution}`);
+    match.steps.forEach((step, index) => lines.push(`  ${index === 0 ? 'Steps:     ' : '           '} ${index + 1}. ${step}`));
     lines.push(`  Article:    ${absoluteUrl(match.url, base)}`);
     lines.push(`  Why:        ${match.reason}`);
     if (match.evidence.length > 0) lines.push(`  Evidence:   ${match.evidence.slice(0, 3).map((span) => quote(span.text)).join(', ')}`);
-    if (segments.length > 1) lines.push(`  Lines:      ${where.slice(0, 10).join(', ')}${where.length > 10 ? ` and ${where.length - 10} more` : ''}`);
+    if (segments.length > 1) lines.push(`  Found on:   ${describeLines(match, segments)}`);
   }
-  const unmatched = segments.filter((segment) => !segment.matches.some((match) => match.confidence !== 'low')).length;
-  if (unmatched > 0) lines.push('', `${unmatched} error record${unmatched === 1 ? ' was' : 's were'} not recognised.`);
+  const unrecognised = unrecognisedOf(result);
+  if (unrecognised.length > 0) {
+    lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
+    for (const record of unrecognised.slice(0, MAX_UNRECOGNISED)) {
+      const where = `line ${record.lines[0]}${record.datasource ? `, Datasource ${record.datasource}` : ''}`;
+      const codes = record.codes.length > 0 ? `  [${record.codes.map((code) => codeWithLookup(code.code)).join(', ')}]` : '';
+      lines.push(`  - ${where}: ${quote(record.firstWords)}${codes}`);
+    }
+    const more = stats.unrecognised - Math.min(unrecognised.length, MAX_UNRECOGNISED);
+    if (more > 0) lines.push(`  … and ${more} more`);
+  }
   return `${lines.join('\n')}\n`;
 }

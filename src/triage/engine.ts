@@ -19,7 +19,9 @@ import { MAX_INPUT_CHARS } from './limits.ts';
 import { rankAcrossSegments } from './decide/rank.ts';
 import { segment } from './text/segment.ts';
 import { tokenise } from './text/tokenise.ts';
-import type { Evidence, Match, Segment, TriageIndex, TriageResult } from './types.ts';
+import type { Evidence, Match, Segment, TriageIndex, TriageResult, UnknownCode } from './types.ts';
+import { isAnswer } from './present/present.ts';
+import { datasourceOf } from './text/datasource.ts';
 import { ERRORISH, isSignificant } from './text/vocabulary.ts';
 
 export { MAX_INPUT_CHARS };
@@ -37,6 +39,9 @@ export class InputTooLargeError extends Error {
 /** A word pair found in more messages than this (and this share of them) does not make candidates. */
 const COMMON_PAIR_MIN = 64;
 const COMMON_PAIR_SHARE = 0.02;
+
+/** At most this many records are listed in a result; the rest are counted (stats.omitted). */
+const MAX_SEGMENTS = 2_000;
 
 /** Above this many records, a paste is an export and records without error words are skipped unread. */
 const SKIM_ABOVE_RECORDS = 50;
@@ -111,6 +116,10 @@ export class TriageEngine {
     // over unread; a short paste is always read in full, error words or not.
     const skimRoutine = records.length > SKIM_ABOVE_RECORDS;
     let skipped = 0;
+    let recognised = 0;
+    let unrecognised = 0;
+    let omitted = 0;
+    const unknown = new Map<string, UnknownCode>();
     for (const record of records) {
       const text = input.slice(record.start, record.end);
       if (skimRoutine && !ERRORISH.test(text)) {
@@ -122,6 +131,18 @@ export class TriageEngine {
         skipped++;
         continue;
       }
+      if (diagnosed.matches.some(isAnswer)) recognised++;
+      else unrecognised++;
+      for (const code of diagnosed.unknownCodes) {
+        const seen = unknown.get(code);
+        if (seen) seen.count++;
+        else unknown.set(code, { code, count: 1, line: record.lines[0] });
+      }
+      if (segments.length >= MAX_SEGMENTS) {
+        omitted++;
+        continue;
+      }
+      const datasource = datasourceOf(text);
       segments.push({
         text,
         start: record.start,
@@ -130,12 +151,14 @@ export class TriageEngine {
         matches: diagnosed.matches,
         ignored: diagnosed.ignored,
         unknownCodes: diagnosed.unknownCodes,
+        ...(datasource ? { datasource } : {}),
       });
     }
     return {
       matches: rankAcrossSegments(segments),
       segments,
-      stats: { records: records.length, skipped, characters: input.length },
+      unknownCodes: [...unknown.values()],
+      stats: { records: records.length, skipped, recognised, unrecognised, omitted, characters: input.length },
     };
   }
 

@@ -81,8 +81,10 @@ export interface Segment {
   lines: [number, number];
   matches: Match[];
   ignored: IgnoredPart[];
-  /** Entra codes in the record that no rule claims (`AADSTS50126`): some other error. */
+  /** Codes in the record that no rule explains (`AADSTS50126`): some other error. */
   unknownCodes: string[];
+  /** The datasource the record names (`Datasource 'HR Mailboxes': …`), when it names one. */
+  datasource?: string;
 }
 
 export interface TopMatch extends Match {
@@ -90,14 +92,36 @@ export interface TopMatch extends Match {
   segments: number[];
 }
 
+/** A code no rule explains, once per result however often the paste repeats it. */
+export interface UnknownCode {
+  code: string;
+  /** Records carrying it. */
+  count: number;
+  /** 1-based line of the first record carrying it. */
+  line: number;
+}
+
 export interface TriageResult {
   matches: TopMatch[];
+  /**
+   * The records worth showing, in input order: each record with a match, and
+   * each record that looks like a failure although no rule recognises it.
+   * Routine records ("Datasource HR: Success") are not listed.
+   */
   segments: Segment[];
+  /** Codes that no rule explains, across the whole input. */
+  unknownCodes: UnknownCode[];
   stats: {
     /** Records read from the input. */
     records: number;
-    /** Records that were not errors and were skipped. */
+    /** Routine records: not errors, passed over. */
     skipped: number;
+    /** Records with an answer (a high or medium match). */
+    recognised: number;
+    /** Records that look like a failure but that no rule answers. */
+    unrecognised: number;
+    /** Records left out of `segments` to keep the result small (still counted above). */
+    omitted: number;
     characters: number;
   };
 }

@@ -59,7 +59,7 @@ describe('kb triage', () => {
   it('says plainly when nothing is recognised, and still exits 0', () => {
     const run = kb(['triage', '-'], 'The printer is out of paper');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('No known IPP error was recognised with confidence.');
+    expect(run.stdout).toContain('No known error was recognised.');
   });
 
   it('exits non-zero on real errors only: bad usage, unreadable file, invalid JSON Lines', () => {

@@ -3,12 +3,15 @@
  * inserted as text nodes (never as HTML), so a pasted `<script>` is shown,
  * not run.
  */
-import { CONFIDENCE_LABEL, microsoftLookupUrl } from '../../../triage/present/explain.ts';
+import { CONFIDENCE_LABEL } from '../../../triage/present/explain.ts';
+import { answersOf, codeReference, describeLines, suggestionsOf, summaryOf, unrecognisedOf, type CodeReference } from '../../../triage/present/present.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
 
 const EXCERPT_CONTEXT = 80;
 const EXCERPT_MAX = 600;
 const MAX_LINE_LIST = 12;
+const MAX_UNRECOGNISED = 20;
+
 
 type Child = Node | string;
 
@@ -31,16 +34,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
-/** One sentence for the live region: what was read and what was found. */
-export function summarise(result: TriageResult): string {
-  const { records, skipped } = result.stats;
-  const answers = result.matches.filter((match) => match.confidence !== 'low');
-  const read = `Read ${plural(records, 'record')}${skipped > 0 ? `; ${plural(skipped, 'was', 'were')} not an error` : ''}.`;
-  if (answers.length === 0) return `${read} No known error was recognised with confidence.`;
-  const first = answers[0]!;
-  const found = answers.length === 1 ? `Found: ${first.title}.` : `Found ${answers.length} different errors, first: ${first.title}.`;
-  return `${read} ${found}`;
-}
+/** One sentence for the live region: what was found, and what was not. */
+export const summarise = summaryOf;
 
 /** The paste around the evidence, with each matched span in a <mark>. */
 function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
@@ -62,18 +57,11 @@ function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
   return h('pre', { class: 'triage-excerpt' }, code);
 }
 
-function lineList(match: TopMatch, segments: Segment[]): string {
-  const lines = match.segments.map((index) => segments[index]!.lines).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
-  const shown = lines.slice(0, MAX_LINE_LIST).join(', ');
-  const more = lines.length > MAX_LINE_LIST ? ` and ${lines.length - MAX_LINE_LIST} more` : '';
-  return `${lines.length === 1 && !lines[0]!.includes('–') ? 'line' : 'lines'} ${shown}${more}`;
-}
-
 function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean): HTMLElement {
   const segment = result.segments[match.segments[0]!]!;
   const ignored = segment.ignored.map((part) => part.kind);
   const caption = multiRecord
-    ? `From your paste (${lineList(match, result.segments)}; ${plural(match.segments.length, 'record')}):`
+    ? `From your paste (${describeLines(match, result.segments, MAX_LINE_LIST)}):`
     : 'From your paste:';
   return h(
     'li',
@@ -94,9 +82,14 @@ function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean)
   );
 }
 
-/** Entra codes the paste carries that no article covers: Microsoft's own page is the next step. */
+/** A code with Microsoft's description linked, when it has one. */
+function codeLabel(reference: CodeReference): Child {
+  return reference.lookupUrl ? h('a', { href: reference.lookupUrl }, `${reference.code} (Microsoft's description)`) : reference.code;
+}
+
+/** Codes the paste carries that no article covers: Microsoft's own page is the next step. */
 function foreignCodes(result: TriageResult): HTMLElement[] {
-  const codes = [...new Set(result.segments.flatMap((segment) => segment.unknownCodes))].slice(0, 3);
+  const codes = result.unknownCodes.slice(0, 3).map((unknown) => unknown.code);
   if (codes.length === 0) return [];
   return [
     h(
@@ -104,8 +97,7 @@ function foreignCodes(result: TriageResult): HTMLElement[] {
       {},
       `The paste carries ${codes.length === 1 ? 'the error code' : 'the error codes'} `,
       ...codes.flatMap((code, index) => {
-        const url = microsoftLookupUrl(code);
-        const label = url ? h('a', { href: url }, `${code} (Microsoft's description)`) : code;
+        const label = codeLabel(codeReference(code));
         return index === 0 ? [label] : [', ', label];
       }),
       `, which ${codes.length === 1 ? 'is' : 'are'} not an IPP configuration error documented here.`,
@@ -113,8 +105,40 @@ function foreignCodes(result: TriageResult): HTMLElement[] {
   ];
 }
 
+/** Failed lines no rule recognises: listed, so none is silently dropped. */
+function unrecognisedList(result: TriageResult): HTMLElement[] {
+  const records = unrecognisedOf(result);
+  if (records.length === 0) return [];
+  const more = result.stats.unrecognised - records.length;
+  return [
+    h(
+      'section',
+      { class: 'triage-unrecognised', 'aria-labelledby': 'triage-unrecognised-heading' },
+      h('h3', { id: 'triage-unrecognised-heading' }, `Not recognised (${plural(result.stats.unrecognised, 'failed line')})`),
+      h(
+        'ul',
+        {},
+        ...records.slice(0, MAX_UNRECOGNISED).map((record) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, `Line ${record.lines[0]}`),
+            record.datasource ? ` (Datasource ${record.datasource})` : '',
+            ': ',
+            h('code', {}, record.firstWords),
+            ...record.codes.flatMap((code) => [' ', codeLabel(code)]),
+          ),
+        ),
+      ),
+      ...(more + Math.max(0, records.length - MAX_UNRECOGNISED) > 0
+        ? [h('p', {}, `and ${plural(more + Math.max(0, records.length - MAX_UNRECOGNISED), 'more')}.`)]
+        : []),
+    ),
+  ];
+}
+
 function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
-  const suggestions = result.matches.slice(0, 3);
+  const suggestions = suggestionsOf(result);
   return h(
     'section',
     { class: 'triage-none', 'aria-labelledby': 'triage-none-heading' },
@@ -187,13 +211,14 @@ export function renderContactPanel(panel: HTMLElement, options: ContactPanelOpti
 }
 
 export function renderResult(container: HTMLElement, result: TriageResult, options: RenderOptions): void {
-  const answers = result.matches.filter((match) => match.confidence !== 'low');
+  const answers = answersOf(result);
   const multiRecord = result.stats.records > 1;
   container.replaceChildren(
     h('p', { class: 'triage-summary' }, summarise(result)),
     answers.length > 0
       ? h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord)))
       : noMatch(result, options),
+    ...(answers.length > 0 ? unrecognisedList(result) : []),
   );
 }
 

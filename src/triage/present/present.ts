@@ -1,0 +1,125 @@
+/**
+ * What a result means for a person, decided once: which matches are answers
+ * and which only suggestions, which failed lines no rule recognised, where
+ * each error was found, and how to say all that in one sentence. The page,
+ * the CLI and the embed only format what this module returns.
+ */
+import type { Confidence, Match, Segment, TopMatch, TriageResult } from '../types.ts';
+import { microsoftLookupUrl } from './explain.ts';
+
+/** An answer is shown as the diagnosis; anything less confident is only a suggestion. */
+export function isAnswer(match: Pick<Match, 'confidence'>): boolean {
+  return match.confidence === 'high' || match.confidence === 'medium';
+}
+
+/** How a confidence is announced: "Found" only when we are sure. */
+export const VERDICT: Record<Confidence, string> = {
+  high: 'Found',
+  medium: 'Likely',
+  low: 'Possibly',
+};
+
+/** The distinct errors to present as answers, best first. */
+export function answersOf(result: TriageResult): TopMatch[] {
+  return result.matches.filter(isAnswer);
+}
+
+export const MAX_SUGGESTIONS = 3;
+
+/** Closest articles, offered only when nothing was answered. */
+export function suggestionsOf(result: TriageResult): TopMatch[] {
+  return answersOf(result).length > 0 ? [] : result.matches.slice(0, MAX_SUGGESTIONS);
+}
+
+/** "12" or "12–14". */
+export function lineRange([first, last]: readonly [number, number]): string {
+  return first === last ? `${first}` : `${first}–${last}`;
+}
+
+/** Where an error was found: its line ranges, the first `max` of them, and how many more. */
+export function linesOf(match: Pick<TopMatch, 'segments'>, segments: readonly Segment[], max = 10): { ranges: string[]; more: number } {
+  const ranges = match.segments.slice(0, max).map((index) => lineRange(segments[index]!.lines));
+  return { ranges, more: Math.max(0, match.segments.length - max) };
+}
+
+/** "line 12", "lines 3–5, 40 and 2 more": a match's places in the paste, in words. */
+export function describeLines(match: Pick<TopMatch, 'segments'>, segments: readonly Segment[], max = 10): string {
+  const { ranges, more } = linesOf(match, segments, max);
+  const single = ranges.length === 1 && more === 0 && !ranges[0]!.includes('–');
+  return `${single ? 'line' : 'lines'} ${ranges.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}`;
+}
+
+/** A code, and Microsoft's public page for it when it is an Entra code. */
+export interface CodeReference {
+  code: string;
+  lookupUrl?: string;
+}
+
+export function codeReference(code: string): CodeReference {
+  const lookupUrl = microsoftLookupUrl(code);
+  return lookupUrl ? { code, lookupUrl } : { code };
+}
+
+/** A failed line that no rule answers: enough to find it in the log and look it up. */
+export interface UnrecognisedRecord {
+  /** Index into `result.segments`. */
+  segment: number;
+  lines: [number, number];
+  /** The record's first words, on one line. */
+  firstWords: string;
+  codes: CodeReference[];
+  datasource?: string;
+}
+
+const FIRST_WORDS_CHARS = 100;
+
+/** The start of a text on one line, cut at a word near `max` characters. */
+export function firstWords(text: string, max = FIRST_WORDS_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Every listed record that looks like a failure and has no answer, in input order. */
+export function unrecognisedOf(result: TriageResult): UnrecognisedRecord[] {
+  const records: UnrecognisedRecord[] = [];
+  result.segments.forEach((segment, index) => {
+    if (segment.matches.some(isAnswer)) return;
+    records.push({
+      segment: index,
+      lines: segment.lines,
+      firstWords: firstWords(segment.text),
+      codes: segment.unknownCodes.map(codeReference),
+      ...(segment.datasource ? { datasource: segment.datasource } : {}),
+    });
+  });
+  return records;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * One sentence for the top of the result and for screen readers: the answer
+ * ("Found: X." only when sure, "Likely: X." otherwise), then what was not
+ * recognised, so a failure no rule knows is never silently dropped.
+ */
+export function summaryOf(result: TriageResult): string {
+  const answers = answersOf(result);
+  const unrecognised = result.stats.unrecognised;
+  const parts: string[] = [];
+  if (answers.length === 1) {
+    parts.push(`${VERDICT[answers[0]!.confidence]}: ${answers[0]!.title}.`);
+  } else if (answers.length > 1) {
+    parts.push(`${answers.length} different errors. ${VERDICT[answers[0]!.confidence]}: ${answers[0]!.title}, and ${plural(answers.length - 1, 'other')}.`);
+  } else {
+    parts.push('No known error was recognised.');
+  }
+  if (unrecognised > 0 && answers.length > 0) {
+    parts.push(`${plural(unrecognised, 'other failed line')} ${unrecognised === 1 ? 'was' : 'were'} not recognised.`);
+  }
+  return parts.join(' ');
+}
