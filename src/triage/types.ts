@@ -72,7 +72,7 @@ export interface IgnoredPart {
 }
 
 export interface Segment {
-  /** The record's text as pasted. */
+  /** The record's text as pasted, cut at 4,000 characters (`start` and `end` give all of it in the input). */
   text: string;
   /** Offsets of the record in the whole input. */
   start: number;
@@ -88,8 +88,10 @@ export interface Segment {
 }
 
 export interface TopMatch extends Match {
-  /** Indexes into `segments` of the records this error was found in. */
+  /** Indexes into `segments` of the listed records this error was found in. */
   segments: number[];
+  /** Records it was found in, including any left out of `segments` (see stats.omitted). */
+  records: number;
 }
 
 /** A code no rule explains, once per result however often the paste repeats it. */

@@ -62,7 +62,7 @@ describe('pathological templates', () => {
   const spaced = Array.from({ length: 200 }, (_, i) => `refresh {p${i}}`).join(' ');
   // 200 repetitions of one word in one chunk: 200 positions for every matching record word.
   const repeated = repeat('token', 200);
-  const engine: TriageEngine = createEngine(buildIndex([rule('spaced', [spaced]), rule('repeated', [repeated]), rule('plain', ['The refresh token has expired'])]));
+  const engine: TriageEngine = createEngine(buildIndex([rule('spaced', [spaced]), rule('repeated', [repeated]), rule('plain', ['Keyset does not exist'])]));
 
   it('200 words with placeholders between, against a paste repeating the first word: linear', () => {
     const ratio = growth('template "refresh {p} refresh {p} …" × paste "refresh …"', 5_000, (n) => repeat('refresh', n), (text) => engine.triage(text));

@@ -3,19 +3,24 @@
  * so it is the strongest evidence a paste can carry. Codes also appear
  * without their prefix: in `"error_codes":[700082]`, in msal-node's
  * `invalid_client: 700027 -`, in `error?code=700082`, or typed alone
- * (`700082`, `error 50173`).
+ * (`700082`, `error 50173`). Symbolic codes (`TooManyRequests`,
+ * `Microsoft.Exchange.Foo`) are found as the words they are made of.
  */
+import { codeWords } from '../index/template.ts';
 import type { Token } from '../text/tokenise.ts';
 
 export interface CodeHit {
-  /** Lookup key: `aadsts700082` or a symbolic code in lower case. */
+  /** Lookup key: `aadsts700082`, or a symbolic code in lower case. */
   key: string;
-  /** Token index in the record. */
+  /** First and last token of the code in the record. */
   token: number;
+  lastToken: number;
+  /** Written as `AADSTS…`, a bare number in a code's place, or a symbolic code's words. */
+  kind: 'entra' | 'number' | 'symbolic';
 }
 
 /** Words after which a bare number is an error code rather than a count or a port. */
-const CODE_CONTEXT = new Set([
+export const CODE_CONTEXT: ReadonlySet<string> = new Set([
   'error_codes', 'errorcodes', 'errorno', 'error_code', 'errorcode', 'code', 'codes', 'error', 'aadsts',
   'invalid_client', 'invalid_grant', 'invalid_request', 'invalid_resource', 'interaction_required',
 ]);
@@ -23,24 +28,59 @@ const CODE_CONTEXT = new Set([
 /** A record this short that holds a number is a code typed alone ("700082", "error 50173"). */
 const TYPED_ALONE_MAX_TOKENS = 3;
 
-export function findCodes(tokens: readonly Token[], text: string, symbolicCodes: ReadonlySet<string>): CodeHit[] {
+/** Symbolic codes by their first word, with the words that must follow (joined by dots). */
+export class SymbolicCodes {
+  private readonly byFirstWord = new Map<string, Array<{ key: string; rest: string[] }>>();
+
+  add(code: string): void {
+    const [first, ...rest] = codeWords(code);
+    const list = this.byFirstWord.get(first!) ?? [];
+    list.push({ key: code.toLowerCase(), rest });
+    list.sort((a, b) => b.rest.length - a.rest.length); // the longest code that fits wins
+    this.byFirstWord.set(first!, list);
+  }
+
+  /** The code starting at token `index`, as [key, last token], or undefined. */
+  at(tokens: readonly Token[], text: string, index: number): [string, number] | undefined {
+    const candidates = this.byFirstWord.get(tokens[index]!.key);
+    if (!candidates) return undefined;
+    for (const { key, rest } of candidates) {
+      let last = index;
+      const fits = rest.every((word) => {
+        const next = tokens[last + 1];
+        if (!next || next.key !== word || text.slice(tokens[last]!.end, next.start) !== '.') return false;
+        last++;
+        return true;
+      });
+      if (fits) return [key, last];
+    }
+    return undefined;
+  }
+}
+
+export function findCodes(tokens: readonly Token[], text: string, symbolic: SymbolicCodes): CodeHit[] {
   const hits: CodeHit[] = [];
   const typedAlone =
     tokens.length <= TYPED_ALONE_MAX_TOKENS &&
     tokens.every((token) => token.mask === 'number' || token.code || CODE_CONTEXT.has(token.key));
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     if (token.code) {
-      hits.push({ key: token.key, token: index });
+      hits.push({ key: token.key, token: index, lastToken: index, kind: 'entra' });
     } else if (token.mask === 'number') {
       const digits = text.slice(token.start, token.end);
-      if (digits.length < 4 || digits.length > 9) return;
+      if (digits.length < 4 || digits.length > 9) continue;
       const before = [tokens[index - 1]?.key, tokens[index - 2]?.key];
       if (typedAlone || before.some((key) => key !== undefined && CODE_CONTEXT.has(key))) {
-        hits.push({ key: `aadsts${digits}`, token: index });
+        hits.push({ key: `aadsts${digits}`, token: index, lastToken: index, kind: 'number' });
       }
-    } else if (symbolicCodes.has(token.key)) {
-      hits.push({ key: token.key, token: index });
+    } else if (!token.mask) {
+      const found = symbolic.at(tokens, text, index);
+      if (found) {
+        hits.push({ key: found[0], token: index, lastToken: found[1], kind: 'symbolic' });
+        index = found[1];
+      }
     }
-  });
+  }
   return hits;
 }

@@ -1,15 +1,19 @@
 /**
- * Typo tolerance. fuse.js compares each unknown word of a paste with the
- * rules' vocabulary, one word at a time: handing Fuse a whole pasted line
- * would cut it into 32-character pieces and average their scores, which
- * matches anything (TOOLCHAIN.md). A cut-off last word ("inactiv") is
- * completed from the vocabulary by prefix.
+ * Typo tolerance. fuse.js finds, for each unknown word of a paste, the
+ * rules' vocabulary words that look like it, one word at a time (handing Fuse
+ * a whole pasted line would cut it into 32-character pieces and average their
+ * scores, which matches anything: TOOLCHAIN.md). Fuse's score is a ranking,
+ * not a count of slips, so each candidate is then checked by edit distance:
+ * "expierd" is one swap from "expired", "emtpy" one from "empty". A cut-off
+ * last word ("inactiv") is completed from the vocabulary by prefix.
  */
 import Fuse from 'fuse.js';
 import type { Token } from '../text/tokenise.ts';
+import { allowedSlips, editDistance } from './edit-distance.ts';
 
-/** Fuse scores run from 0 (same) to 1; above this a "correction" is a guess. */
-const MAX_SCORE = 0.25;
+/** Fuse scores run from 0 (same) to 1; candidates above this are not considered at all. */
+const CANDIDATE_SCORE = 0.45;
+const CANDIDATES = 6;
 const MIN_WORD = 4;
 const MAX_WORD = 32;
 /** Bounds the work on a long paste full of unknown words. */
@@ -49,20 +53,25 @@ export class TypoCorrector {
     return corrections;
   }
 
+  /** The vocabulary word within the allowed slips of `word`, fewest slips first, then Fuse's ranking. */
   private closest(word: string): string | null {
-    const [best] = this.search(word);
-    const close = best && best.score !== undefined && best.score <= MAX_SCORE && Math.abs(best.item.length - word.length) <= 2;
-    return close ? best.item : null;
+    const slips = allowedSlips(word.length);
+    let best: { item: string; distance: number } | null = null;
+    for (const candidate of this.search(word)) {
+      const distance = editDistance(word, candidate.item, slips);
+      if (distance <= slips && (!best || distance < best.distance)) best = { item: candidate.item, distance };
+    }
+    return best?.item ?? null;
   }
 
   private search(word: string) {
     this.fuse ??= new Fuse(this.vocabulary.filter((entry) => entry.length >= MIN_WORD), {
       includeScore: true,
-      threshold: MAX_SCORE,
+      threshold: CANDIDATE_SCORE,
       ignoreLocation: true,
       isCaseSensitive: true,
     });
-    return this.fuse.search(word, { limit: 1 });
+    return this.fuse.search(word, { limit: CANDIDATES });
   }
 
   /** Completes a word cut off at the end of a paste, when exactly one reading is likely. */

@@ -12,6 +12,7 @@
  */
 import type { Token } from '../text/tokenise.ts';
 import { isSignificant } from '../text/vocabulary.ts';
+import { allowedSlips, editDistance } from './edit-distance.ts';
 
 /** A compiled chunk with what the scan needs precomputed. */
 export interface PreparedChunk {
@@ -69,9 +70,14 @@ function contradictionAround(chunk: PreparedChunk, keys: readonly string[], from
   return undefined;
 }
 
-/** Same word, a piece of it, or a slip of it (same first three letters). */
+/** Same word, a piece of it (cut off, or split by a console wrap), or a slip of it. */
 function alike(said: string, expected: string): boolean {
-  return expected.startsWith(said) || said.startsWith(expected) || (said.length >= 3 && expected.startsWith(said.slice(0, 3)));
+  return (
+    expected.startsWith(said) ||
+    said.startsWith(expected) ||
+    (said.length >= 3 && expected.startsWith(said.slice(0, 3))) ||
+    editDistance(said, expected, allowedSlips(Math.min(said.length, expected.length))) <= allowedSlips(Math.min(said.length, expected.length))
+  );
 }
 
 /**
@@ -149,6 +155,8 @@ export interface MessageScore {
    * lifetime." is the whole point of a two-sentence message.
    */
   sentenceCoverage: number;
+  /** How telling the words found in that best sentence are (as `specificity`). */
+  sentenceSpecificity: number;
   /** The record says another word where the message has one (see contradictionAround). */
   contradiction?: Contradiction;
   /** Token ranges of the record that matched. */
@@ -168,12 +176,12 @@ export function scoreMessage(
   let significantWords = 0;
   const wordsFound = new Set<string>();
   const runs: Array<[number, number]> = [];
-  const sentences = new Map<number, { total: number; covered: number; words: number }>();
+  const sentences = new Map<number, { total: number; covered: number; words: number; specificity: number }>();
   let contradiction: Contradiction | undefined;
   for (const chunk of chunks) {
     const hits = matchChunk(chunk, keys);
     contradiction ??= hits.contradiction;
-    const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0 };
+    const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0, specificity: 0 };
     sentences.set(chunk.sentence, sentence);
     chunk.weights.forEach((weight, position) => {
       totalWeight += weight;
@@ -184,6 +192,7 @@ export function scoreMessage(
         sentence.covered += weight;
         if (chunk.significant[position]) {
           significantWords++;
+          if (!wordsFound.has(chunk.keys[position]!)) sentence.specificity += rarity(chunk.keys[position]!);
           wordsFound.add(chunk.keys[position]!);
         }
       }
@@ -201,8 +210,19 @@ export function scoreMessage(
     recordCoverage: recordSignificantWords > 0 ? explained.size / recordSignificantWords : 0,
     significantWords,
     specificity: [...wordsFound].reduce((sum, word) => sum + rarity(word), 0),
-    sentenceCoverage: Math.max(0, ...[...sentences.values()].filter((s) => s.words >= 3 && s.total > 0).map((s) => s.covered / s.total)),
+    ...bestSentence(sentences.values()),
     ...(contradiction ? { contradiction } : {}),
     runs,
   };
+}
+
+/** The sentence (of three or more significant words) most covered, and how telling its found words are. */
+function bestSentence(sentences: Iterable<{ total: number; covered: number; words: number; specificity: number }>) {
+  let best = { sentenceCoverage: 0, sentenceSpecificity: 0 };
+  for (const sentence of sentences) {
+    if (sentence.words < 3 || sentence.total === 0) continue;
+    const coverage = sentence.covered / sentence.total;
+    if (coverage > best.sentenceCoverage) best = { sentenceCoverage: coverage, sentenceSpecificity: sentence.specificity };
+  }
+  return best;
 }

@@ -1,8 +1,20 @@
 /**
  * Segmenting: a paste may be one message (with its stack trace or JSON body)
- * or a whole audit-log export. This splits it into records, each diagnosed on
- * its own, without ever splitting a multi-line JSON body or stack trace that
- * belongs to one record.
+ * or a whole export of many runs. This splits it into records, each
+ * diagnosed on its own, by the structure the paste has:
+ *
+ * 1. a JSON array of log objects (or an object wrapping one, `{"value": […]}`):
+ *    each element is a record;
+ * 2. JSON Lines: each line that starts an object;
+ * 3. an audit-log export: each time-stamped line;
+ * 4. a numbered or bulleted list (runs or datasources listed by hand);
+ * 5. rows copied from a table (tab-separated, `| … |`) or a CSV export;
+ * 6. otherwise a short paste is one message, and a long one is read line by
+ *    line, keeping stack frames and Trace/Correlation lines with their line.
+ *
+ * Lines that do not start a record continue the one before, so a console-
+ * wrapped message, a JSON body or a stack trace is never split. Linear: each
+ * line is tested against a few bounded patterns, and JSON is scanned once.
  */
 export interface RecordSpan {
   start: number;
@@ -12,7 +24,16 @@ export interface RecordSpan {
 }
 
 /** A line that starts a log record: it begins with a date or time stamp. */
-const RECORD_START = /^\s{0,4}[[("']?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\/\d{2}\/\d{2}|\d{1,2}:\d{2}:\d{2}|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2})/;
+const TIME_STAMPED = /^\s{0,4}[[("']?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\/\d{2}\/\d{2}|\d{1,2}:\d{2}:\d{2}|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2})/;
+
+/** "1. …", "2) …", "- …", "* …", "• …". */
+const LIST_ITEM = /^\s{0,6}(?:[-*•‣◦]|\d{1,4}[.)])\s+\S/;
+
+/** A JSON Lines record starts like this (and its line ends with `}`). */
+const JSON_LINE_START = /^\s{0,4}\{/;
+
+/** A Markdown table row (separator rows `|---|---|` excluded). */
+const TABLE_ROW = /^\s{0,4}\|(?!\s*:?-{3,})/;
 
 /**
  * A line that continues the previous record when a long paste is read line by
@@ -21,9 +42,11 @@ const RECORD_START = /^\s{0,4}[[("']?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2
  */
 const CONTINUATION = /^(?:\s|at |---|[}\])]|\+ |"?(?:trace id|correlation id|timestamp|error_codes|error_uri|inner ?exception|caused by)\b)/i;
 
-/** Up to this size, a paste without time stamps is read as a single message. */
+/** Up to this size, a paste without structure is read as a single message. */
 const SINGLE_RECORD_MAX_LINES = 60;
 const SINGLE_RECORD_MAX_CHARS = 20_000;
+/** Only this much of each line is looked at to classify it. */
+const LINE_HEAD = 64;
 
 interface Line { start: number; end: number }
 
@@ -48,12 +71,12 @@ function isBlank(text: string, line: Line): boolean {
 }
 
 /** Groups lines into records; a line for which `startsRecord` is true opens a new one. */
-function group(text: string, lines: Line[], startsRecord: (line: Line, index: number) => boolean): RecordSpan[] {
+function group(text: string, lines: Line[], startsRecord: (index: number) => boolean): RecordSpan[] {
   const records: RecordSpan[] = [];
   let current: RecordSpan | null = null;
   lines.forEach((line, index) => {
     if (isBlank(text, line)) return;
-    if (current === null || startsRecord(line, index)) {
+    if (current === null || startsRecord(index)) {
       current = { start: line.start, end: line.end, lines: [index + 1, index + 1] };
       records.push(current);
     } else {
@@ -64,16 +87,123 @@ function group(text: string, lines: Line[], startsRecord: (line: Line, index: nu
   return records;
 }
 
+/** Counts `char` in a line outside double-quoted parts (CSV quoting). */
+function countOutsideQuotes(text: string, line: Line, char: string): number {
+  let count = 0;
+  let quoted = false;
+  for (let i = line.start; i < line.end; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === char && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * Rows of a table export: the delimiter count of most lines, when at least
+ * `minRows` lines share it (and, for commas, the first line is a header with
+ * the same count). Lines with another count continue the row above (a cell
+ * wrapped onto two lines).
+ */
+function tableRows(text: string, lines: Line[], filled: number[], delimiter: string, minCount: number, minRows: number): ((index: number) => boolean) | null {
+  const counts = new Map<number, number>();
+  const countOf = new Map<number, number>();
+  for (const index of filled) {
+    const count = countOutsideQuotes(text, lines[index]!, delimiter);
+    countOf.set(index, count);
+    if (count >= minCount) counts.set(count, (counts.get(count) ?? 0) + 1);
+  }
+  let best = 0;
+  let rows = 0;
+  for (const [count, seen] of counts) if (seen > rows) [best, rows] = [count, seen];
+  if (rows < minRows || rows < filled.length * 0.5) return null;
+  if (delimiter === ',' && countOf.get(filled[0]!) !== best) return null;
+  return (index) => countOf.get(index) === best;
+}
+
+/**
+ * The elements of the paste's JSON array of records: the top-level array, or
+ * the first array value of a top-level object (`{"value": […]}`). Returns
+ * their [start, end) offsets, or null when the paste is not such JSON. One
+ * pass, strings and escapes honoured; no JSON.parse of a multi-megabyte paste.
+ */
+export function jsonArrayElements(text: string): Array<[number, number]> | null {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  const opener = text[i];
+  if (opener !== '[' && opener !== '{') return null;
+  const elements: Array<[number, number]> = [];
+  let depth = 0;
+  let inString = false;
+  let targetDepth = opener === '[' ? 1 : -1; // for an object, set when its first array value opens
+  let elementStart = -1;
+  let lastSolid = -1;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      lastSolid = i;
+      continue;
+    }
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
+    if (depth === targetDepth && elementStart < 0 && ch !== ',' && ch !== ']') {
+      // Records are objects (or strings, in a top-level array): `"error_codes": [50173]` is not a list of records.
+      if (ch !== '{' && !(ch === '"' && targetDepth === 1)) return null;
+      elementStart = i;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      depth++;
+      if (targetDepth < 0 && ch === '[' && depth === 2) targetDepth = 2;
+    } else if (ch === '}' || ch === ']') {
+      if (depth === targetDepth && ch === ']') {
+        if (elementStart >= 0) elements.push([elementStart, lastSolid + 1]);
+        return elements.length >= 2 ? elements : null;
+      }
+      depth--;
+      if (depth < 0) return null;
+    } else if (ch === ',' && depth === targetDepth) {
+      if (elementStart >= 0) elements.push([elementStart, lastSolid + 1]);
+      elementStart = -1;
+    }
+    lastSolid = i;
+  }
+  return null;
+}
+
+/** Line numbers of offsets, for records found by offset rather than by line. */
+function lineNumbers(lines: Line[]): (offset: number) => number {
+  let at = 0;
+  // Offsets are asked in increasing order, so one forward walk serves them all.
+  return (offset) => {
+    while (at < lines.length - 1 && lines[at]!.end < offset) at++;
+    return at + 1;
+  };
+}
+
 export function segment(text: string): RecordSpan[] {
   const lines = splitLines(text);
-  const lineText = (line: Line) => text.slice(line.start, Math.min(line.end, line.start + 64));
+  const head = (index: number) => text.slice(lines[index]!.start, Math.min(lines[index]!.end, lines[index]!.start + LINE_HEAD));
+  const filled = lines.flatMap((line, index) => (isBlank(text, line) ? [] : [index]));
+  if (filled.length === 0) return [];
+  const count = (pattern: RegExp) => filled.reduce((sum, index) => sum + (pattern.test(head(index)) ? 1 : 0), 0);
 
-  const starts = lines.filter((line) => RECORD_START.test(lineText(line))).length;
-  if (starts >= 2) {
-    return group(text, lines, (line) => RECORD_START.test(lineText(line)));
+  const elements = jsonArrayElements(text);
+  if (elements) {
+    const lineOf = lineNumbers(lines);
+    return elements.map(([start, end]) => ({ start, end, lines: [lineOf(start), lineOf(end - 1)] }));
   }
+  const byPattern = (pattern: RegExp) => group(text, lines, (index) => pattern.test(head(index)));
+  const isJsonLine = (index: number) => JSON_LINE_START.test(head(index)) && text.slice(lines[index]!.start, lines[index]!.end).trimEnd().endsWith('}');
+  if (filled.filter(isJsonLine).length >= 2) return group(text, lines, isJsonLine);
+  if (count(TIME_STAMPED) >= 2) return byPattern(TIME_STAMPED);
+  if (count(LIST_ITEM) >= 2) return byPattern(LIST_ITEM);
+  if (count(TABLE_ROW) >= 2) return byPattern(TABLE_ROW);
+  const rows = tableRows(text, lines, filled, '\t', 1, 2) ?? tableRows(text, lines, filled, ',', 2, 3);
+  if (rows) return group(text, lines, rows);
   if (lines.length <= SINGLE_RECORD_MAX_LINES && text.length <= SINGLE_RECORD_MAX_CHARS) {
     return group(text, lines, () => false);
   }
-  return group(text, lines, (line) => !CONTINUATION.test(lineText(line)));
+  return group(text, lines, (index) => !CONTINUATION.test(head(index)));
 }

@@ -1,6 +1,6 @@
 /**
- * Word classes the scoring relies on: stop words carry little evidence, and
- * error-ish words tell a failed record from a routine log line.
+ * Word classes the scoring relies on: stop words and log boilerplate carry
+ * no evidence, and error-ish words tell a failed record from a routine one.
  */
 export const STOPWORDS = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'being', 'by', 'can', 'could', 'do', 'does', 'for',
@@ -10,13 +10,25 @@ export const STOPWORDS = new Set([
 ]);
 
 /**
- * Is this token key a word that counts as evidence? Masked parts, stop words
- * and single letters (often a word cut off at the end of a paste) do not.
+ * Words every log wraps around every error: the "Trace ID:", "Correlation
+ * ID:" and "Timestamp:" lines Entra appends, and log levels. They frame the
+ * variable parts, so a paste of nothing but them ("Trace ID: <guid>") must
+ * not count as any message.
+ */
+export const BOILERPLATE = new Set([
+  'trace', 'correlation', 'timestamp', 'id', 'ids', 'error', 'errors', 'exception', 'message', 'details',
+  'info', 'warning', 'warn', 'debug', 'fatal',
+]);
+
+/**
+ * Is this token key a word that counts as evidence? Masked parts, stop words,
+ * boilerplate and single letters (often a word cut off at the end of a
+ * paste) do not.
  */
 export function isSignificant(key: string): boolean {
-  return key.length > 1 && !key.startsWith('<') && !STOPWORDS.has(key);
+  return key.length > 1 && !key.startsWith('<') && !STOPWORDS.has(key) && !BOILERPLATE.has(key);
 }
 
-/** A record that says none of these is a routine log line, not a failure to diagnose. */
+/** A record that says none of these (and carries no error code) is a routine log line, not a failure. */
 export const ERRORISH =
-  /error|fail|exception|invalid|expired|denied|revoked|disabled|empty|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|could not|cannot|unable|refused|timed? ?out|keyset|throttl|too many requests/i;
+  /error|fail|exception|invalid|expired|denied|revoked|disabled|empty|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|could not|couldn't|cannot|can't|unable|refused|timed? ?out|keyset|throttl|too many requests|server busy/i;
