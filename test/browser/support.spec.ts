@@ -17,8 +17,8 @@ const RULE_PAGE = `/errors/${RULE.id}/`;
 const GUID = 'a287413d-c526-4d4a-a6eb-ac9108b03000';
 const EMAIL = 'svc-ipp@contoso.onmicrosoft.com';
 const SECRET = 'Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789a';
-/** Not an error IPP Help documents (a wrong password, not an empty one): the no-match result. */
-const UNKNOWN = `AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: ${GUID} User: ${EMAIL} client_secret=${SECRET}`;
+/** Not an error IPP Help documents (an application developer's redirect address mismatch): the no-match result. */
+const UNKNOWN = `AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application. Trace ID: ${GUID} User: ${EMAIL} client_secret=${SECRET}`;
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
@@ -189,7 +189,7 @@ test.describe('triage: contact support when nothing matched', () => {
 
     const opener = page.getByRole('link', { name: 'contact support', exact: true });
     const plainHref = (await opener.getAttribute('href'))!;
-    expect(plainHref).not.toContain('AADSTS50126');
+    expect(plainHref).not.toContain('AADSTS50011');
     expect(decodeURIComponent(plainHref)).not.toContain(GUID);
     await expect(opener).toHaveAttribute('aria-expanded', 'false');
 
@@ -199,14 +199,14 @@ test.describe('triage: contact support when nothing matched', () => {
     const panel = page.locator('#triage-contact');
     await expect(panel.getByRole('heading', { name: 'Contact support' })).toBeFocused();
     const preview = (await panel.locator('[data-contact-preview]').textContent())!;
-    expect(preview).toBe(`AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: [GUID] User: [EMAIL] client_secret=[SECRET]`);
+    expect(preview).toBe(`AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application. Trace ID: [GUID] User: [EMAIL] client_secret=[SECRET]`);
     await expect(panel).toContainText('We replaced 1 ID (GUID), 1 e-mail address and 1 password or secret with labels');
 
     const include = panel.getByRole('checkbox', { name: 'Include this text' });
     const send = panel.getByRole('link', { name: 'Open an e-mail to support' });
     await expect(include).not.toBeChecked();
     const before = readMailto((await send.getAttribute('href'))!);
-    expect(before.body).not.toContain('AADSTS50126');
+    expect(before.body).not.toContain('AADSTS50011');
     expect(before.body).not.toContain('validating');
     expect(before.body).not.toContain('[GUID]');
     expect(before.body).toContain('Page: http://127.0.0.1');
@@ -220,10 +220,10 @@ test.describe('triage: contact support when nothing matched', () => {
     for (const secret of [GUID, EMAIL, SECRET]) expect(after.body).not.toContain(secret);
 
     await include.uncheck();
-    expect(readMailto((await send.getAttribute('href'))!).body).not.toContain('AADSTS50126');
+    expect(readMailto((await send.getAttribute('href'))!).body).not.toContain('AADSTS50011');
 
     // Nothing of the paste ever went over the network.
-    expect(network.requests.filter((request) => `${request.url()} ${request.postData() ?? ''}`.includes('50126'))).toEqual([]);
+    expect(network.requests.filter((request) => `${request.url()} ${request.postData() ?? ''}`.includes('50011'))).toEqual([]);
     expect(await network.calls()).toEqual([]);
   });
 

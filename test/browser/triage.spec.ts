@@ -58,12 +58,12 @@ test('an audit-log export gives one result per distinct error, with its lines an
 });
 
 test('no confident match: says so, offers a search built from the paste and support', async ({ page }) => {
-  await paste(page, 'AADSTS50126: Error validating credentials due to invalid username or password.');
+  await paste(page, 'AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application');
   await expect(page.getByRole('heading', { name: 'No known error was recognised with confidence' })).toBeVisible();
   const search = page.getByRole('link', { name: 'Search the help for these words' });
-  await expect(search).toHaveAttribute('href', /^\/search\/#q=.*validating/);
+  await expect(search).toHaveAttribute('href', /^\/search\/#q=.*reply/);
   await expect(page.getByRole('link', { name: 'contact support' })).toHaveAttribute('href', /^(mailto:|https?:)/);
-  await expect(page.getByRole('link', { name: "AADSTS50126 (Microsoft's description)" })).toHaveAttribute('href', 'https://login.microsoftonline.com/error?code=50126');
+  await expect(page.getByRole('link', { name: "AADSTS50011 (Microsoft's description)" })).toHaveAttribute('href', 'https://login.microsoftonline.com/error?code=50011');
 });
 
 test('#q= prefills the box, and copy link keeps the text in the fragment', async ({ page, context }) => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import type { TriageEngine } from '../../src/triage/engine.ts';
-import { FIX_OF_LABEL, type LabelledCase } from './kb.ts';
+import { satisfiesLabel, type LabelledCase } from './kb.ts';
 
 export function readCases(path: string): LabelledCase[] {
   return readFileSync(path, 'utf8')
@@ -23,7 +23,7 @@ export interface Verdict {
   right: boolean;
 }
 
-/** Right: the best match links to the expected fix; for `none`, no high or medium match. */
+/** Right: the best match satisfies the label (its fix guide, or one of its codes); for `none`, no high or medium match. */
 export function judgeEngine(engine: TriageEngine, cases: LabelledCase[]): Verdict[] {
   return cases.map((item) => {
     const matches = engine.triage(item.text).matches;
@@ -31,7 +31,7 @@ export function judgeEngine(engine: TriageEngine, cases: LabelledCase[]): Verdic
     const right =
       item.expect === 'none'
         ? !matches.some((match) => match.confidence !== 'low')
-        : best !== undefined && best.fix === FIX_OF_LABEL[item.expect];
+        : best !== undefined && satisfiesLabel(item.expect, best);
     return { case: item, fix: best?.fix, confidence: best?.confidence, right };
   });
 }
@@ -52,12 +52,16 @@ const SEED_MESSAGES: Array<[string, string]> = [
   ["The service principal for resource 'https://ps.compliance.protection.outlook.com' is disabled. This indicates that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it.", 'mfa-private-key'],
 ];
 
-/** Plain fuse.js with its defaults, the raw paste as the pattern. Any hit counts as a claim. */
+/**
+ * Plain fuse.js with its defaults, the raw paste as the pattern. Any hit counts
+ * as a claim. It knows only the seed's messages and their fixes, no codes, so a
+ * `code:` label is never right for it.
+ */
 export function judgePlainFuse(cases: LabelledCase[]): Verdict[] {
   const fuse = new Fuse(SEED_MESSAGES.map(([message, fix]) => ({ message, fix })), { keys: ['message'], includeScore: true });
   return cases.map((item) => {
     const [best] = fuse.search(item.text);
-    const right = item.expect === 'none' ? best === undefined : best?.item.fix === FIX_OF_LABEL[item.expect];
+    const right = item.expect === 'none' ? best === undefined : best !== undefined && satisfiesLabel(item.expect, { fix: best.item.fix, codes: [] });
     return { case: item, fix: best?.item.fix, right };
   });
 }

@@ -26,6 +26,24 @@ export const FIX_OF_LABEL: Record<string, string> = {
   'private-key-invalid': 'mfa-private-key',
 };
 
+/**
+ * Whether a match satisfies a label, judged as shared/eval/score.mjs judges it:
+ * a seed label needs its fix guide; `code:<CODE>` (or `code:<A>|<B>`) needs a
+ * rule that lists one of those codes, for errors beyond the seed's fragments.
+ */
+export function satisfiesLabel(label: string, match: { fix: string; codes: readonly string[] }): boolean {
+  if (label.startsWith('code:')) {
+    const wanted = label.slice('code:'.length).toUpperCase().split('|');
+    return match.codes.some((code) => wanted.includes(code.toUpperCase()));
+  }
+  return FIX_OF_LABEL[label] !== undefined && match.fix === FIX_OF_LABEL[label];
+}
+
+/** A label the fixtures may use: `none`, a seed label, or `code:` with one or more codes. */
+export function isKnownLabel(label: string): boolean {
+  return label === 'none' || FIX_OF_LABEL[label] !== undefined || /^code:[A-Za-z0-9.]+(\|[A-Za-z0-9.]+)*$/.test(label);
+}
+
 export interface LabelledCase {
   text: string;
   expect: string;

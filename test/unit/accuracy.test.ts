@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judgeEngine, judgePlainFuse, readCases, summarise } from '../support/accuracy.ts';
-import { engine, FIX_OF_LABEL, ROOT } from '../support/kb.ts';
+import { engine, isKnownLabel, ROOT } from '../support/kb.ts';
 
 const realWorld = readCases(`${ROOT}/test/fixtures/realworld-public.jsonl`);
 const hardCases = readCases(`${ROOT}/test/fixtures/hard-cases.jsonl`);
@@ -14,7 +14,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 describe('accuracy', () => {
   it('knows every label used by the fixtures', () => {
-    const unknown = [...realWorld, ...hardCases].map((item) => item.expect).filter((label) => label !== 'none' && !FIX_OF_LABEL[label]);
+    const unknown = [...realWorld, ...hardCases].map((item) => item.expect).filter((label) => !isKnownLabel(label));
     expect(unknown).toEqual([]);
   });
 

@@ -52,8 +52,8 @@ describe('kb triage', () => {
   });
 
   it('names an Entra code it does not cover, with Microsoft\'s lookup', () => {
-    const run = kb(['triage', '-'], 'AADSTS50057: The user account is disabled.');
-    expect(run.stdout).toContain('Not an IPP error documented here: AADSTS50057 (https://login.microsoftonline.com/error?code=50057)');
+    const run = kb(['triage', '-'], 'AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application');
+    expect(run.stdout).toContain('Not an IPP error documented here: AADSTS50011 (https://login.microsoftonline.com/error?code=50011)');
   });
 
   it('says plainly when nothing is recognised, and still exits 0', () => {
