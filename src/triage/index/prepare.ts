@@ -5,7 +5,7 @@
  * - message chunks with their word positions (for the template tier);
  * - word pairs → the messages holding them: a record is compared only with
  *   messages it shares a pair with, and a long export is skimmed with them;
- * - word rarity across messages: how telling a found word is;
+ * - word rarity across rules: how telling a found word is;
  * - codes → the rules claiming them (and whether the claim is shared);
  * - the vocabulary that typo correction and compound splitting may use.
  */
@@ -41,7 +41,7 @@ export class PreparedIndex {
    * that counts as evidence shares at least one such pair with the record.
    */
   private readonly pairs = new Map<string, number[]>();
-  /** Word → its rarity across messages, 0 (in every message) to 1 (in one). */
+  /** Word → its rarity across rules, 0 (in every rule's messages) to 1 (in one rule's). */
   private readonly rarities = new Map<string, number>();
   private readonly commonPairLimit: number;
   /** Words that can start evidence: message words, symbolic codes' first words, words that introduce a bare code. */
@@ -52,7 +52,7 @@ export class PreparedIndex {
     this.chunksByMessage = index.messages.map((message, messageIndex) =>
       message.chunks.map((keys, chunkIndex) => prepareChunk(messageIndex, keys, message.sentences[chunkIndex])),
     );
-    const messagesWithWord = new Map<string, number>();
+    const wordsByRule = new Map<number, Set<string>>();
     this.chunksByMessage.forEach((chunks, messageIndex) => {
       const keys = new Set<string>();
       for (const chunk of chunks) {
@@ -65,10 +65,17 @@ export class PreparedIndex {
         list.push(messageIndex);
         this.pairs.set(key, list);
       }
-      for (const word of new Set(chunks.flatMap((chunk) => chunk.keys))) messagesWithWord.set(word, (messagesWithWord.get(word) ?? 0) + 1);
+      const rule = index.messages[messageIndex]!.rule;
+      const words = wordsByRule.get(rule) ?? new Set<string>();
+      for (const chunk of chunks) for (const word of chunk.keys) words.add(word);
+      wordsByRule.set(rule, words);
     });
-    const total = Math.max(2, this.chunksByMessage.length);
-    for (const [word, count] of messagesWithWord) this.rarities.set(word, Math.log(total / count) / Math.log(total));
+    // Rarity counts rules, not messages: a rule documented in many wordings
+    // must not make its own telling words look common.
+    const rulesWithWord = new Map<string, number>();
+    for (const words of wordsByRule.values()) for (const word of words) rulesWithWord.set(word, (rulesWithWord.get(word) ?? 0) + 1);
+    const total = Math.max(2, wordsByRule.size);
+    for (const [word, count] of rulesWithWord) this.rarities.set(word, Math.log(total / count) / Math.log(total));
     this.commonPairLimit = Math.max(COMMON_PAIR_MIN, this.chunksByMessage.length * COMMON_PAIR_SHARE);
 
     index.rules.forEach((rule, ruleIndex) => {
