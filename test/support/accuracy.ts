@@ -6,7 +6,35 @@
 import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import type { TriageEngine } from '../../src/triage/engine.ts';
+import type { Match } from '../../src/triage/types.ts';
 import { FIX_OF_LABEL, type LabelledCase } from './kb.ts';
+
+/** `code:AADSTS53003` or `code:TooManyRequests|ApplicationThrottled`: errors beyond the seed, named by their codes. */
+const CODE_LABEL = 'code:';
+
+function labelCodes(label: string): string[] {
+  return label.slice(CODE_LABEL.length).toUpperCase().split('|');
+}
+
+/** A label the fixtures may use: `none`, a seed label, or `code:` with one or more codes. */
+export function isKnownLabel(label: string): boolean {
+  if (label === 'none') return true;
+  if (label.startsWith(CODE_LABEL)) return labelCodes(label).every((code) => code.length > 0);
+  return FIX_OF_LABEL[label] !== undefined;
+}
+
+/**
+ * Whether a match answers a positive label: a seed label needs the match's fix
+ * guide; a `code:` label needs a rule that lists one of the codes, the way
+ * shared/eval/score.mjs judges it.
+ */
+export function satisfiesLabel(label: string, match: Pick<Match, 'fix' | 'codes'>): boolean {
+  if (label.startsWith(CODE_LABEL)) {
+    const codes = new Set(match.codes.map((code) => code.toUpperCase()));
+    return labelCodes(label).some((code) => codes.has(code));
+  }
+  return match.fix === FIX_OF_LABEL[label];
+}
 
 export function readCases(path: string): LabelledCase[] {
   return readFileSync(path, 'utf8')
@@ -31,7 +59,7 @@ export function judgeEngine(engine: TriageEngine, cases: LabelledCase[]): Verdic
     const right =
       item.expect === 'none'
         ? !matches.some((match) => match.confidence !== 'low')
-        : best !== undefined && best.fix === FIX_OF_LABEL[item.expect];
+        : best !== undefined && satisfiesLabel(item.expect, best);
     return { case: item, fix: best?.fix, confidence: best?.confidence, right };
   });
 }
@@ -57,7 +85,7 @@ export function judgePlainFuse(cases: LabelledCase[]): Verdict[] {
   const fuse = new Fuse(SEED_MESSAGES.map(([message, fix]) => ({ message, fix })), { keys: ['message'], includeScore: true });
   return cases.map((item) => {
     const [best] = fuse.search(item.text);
-    const right = item.expect === 'none' ? best === undefined : best?.item.fix === FIX_OF_LABEL[item.expect];
+    const right = item.expect === 'none' ? best === undefined : best !== undefined && best.item.fix === FIX_OF_LABEL[item.expect];
     return { case: item, fix: best?.item.fix, right };
   });
 }

@@ -5,8 +5,8 @@
  * next to plain fuse.js over the seed messages, measured in the same run.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeEngine, judgePlainFuse, readCases, summarise } from '../support/accuracy.ts';
-import { engine, FIX_OF_LABEL, ROOT } from '../support/kb.ts';
+import { isKnownLabel, judgeEngine, judgePlainFuse, readCases, summarise } from '../support/accuracy.ts';
+import { engine, ROOT } from '../support/kb.ts';
 
 const realWorld = readCases(`${ROOT}/test/fixtures/realworld-public.jsonl`);
 const hardCases = readCases(`${ROOT}/test/fixtures/hard-cases.jsonl`);
@@ -14,7 +14,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 describe('accuracy', () => {
   it('knows every label used by the fixtures', () => {
-    const unknown = [...realWorld, ...hardCases].map((item) => item.expect).filter((label) => label !== 'none' && !FIX_OF_LABEL[label]);
+    const unknown = [...realWorld, ...hardCases].map((item) => item.expect).filter((label) => !isKnownLabel(label));
     expect(unknown).toEqual([]);
   });
 

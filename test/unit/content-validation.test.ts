@@ -29,12 +29,14 @@ beforeEach(() => {
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the knowledge base as shipped', () => {
-  it('is valid and complete: 3 categories, 5 fix guides, the hub, every seed rule', () => {
+  // The seed's names are fixed (other tools link to them); categories and
+  // guides may be added beside them, so these check inclusion, not equality.
+  it('is valid and complete: the seed categories, fix guides, hub and rules', () => {
     expect(findContentProblems(kb)).toEqual([]);
-    expect(kb.categories.map((c) => c.id).sort()).toEqual(['account-details', 'mfa-private-key', 'refresh-token']);
-    expect(kb.guides.filter((g) => g.data.kind === 'fix').map((g) => g.id).sort()).toEqual([
+    expect(kb.categories.map((c) => c.id)).toEqual(expect.arrayContaining(['account-details', 'mfa-private-key', 'refresh-token']));
+    expect(kb.guides.filter((g) => g.data.kind === 'fix').map((g) => g.id)).toEqual(expect.arrayContaining([
       'check-datasource-configuration', 'check-password', 'check-username', 'mfa-private-key', 'new-refresh-token',
-    ]);
+    ]));
     expect(kb.guides.find((g) => g.data.kind === 'hub')?.id).toBe('find-ipp-failure-reason');
     const ids = kb.rules.map((r) => r.id);
     for (const seed of [
