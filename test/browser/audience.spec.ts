@@ -1,6 +1,8 @@
 /**
- * Internal content never reaches the public build. Builds the site twice into
- * scratch folders (public, then KB_AUDIENCE=internal), reads EVERY file of
+ * Internal content never reaches the public build. In a scratch copy of the
+ * project with an internal-only probe rule added (so the test does not depend
+ * on which articles the knowledge base happens to keep internal), builds the
+ * site twice (public, then KB_AUDIENCE=internal), reads EVERY file of
  * each (HTML, JS, CSS, JSON, Pagefind's gzip-compressed index and fragments,
  * decompressed) and proves that the internal rule, the <Internal> note inside
  * a public rule and the internal banner are all absent from the public build
@@ -8,28 +10,53 @@
  * banner, visible and accessible.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { copyProject } from '../support/scratch-project.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The internal-only rule (rules/mfa-private-key/application-not-found-in-tenant.mdx). */
-const INTERNAL_RULE = 'application-not-found-in-tenant';
+/** The internal-only probe rule the test adds to its copy of the project. */
+const INTERNAL_RULE = 'internal-audience-probe';
 /** Phrases only internal content contains; each must be absent from public and present in internal. */
 const MARKERS = {
   ruleId: INTERNAL_RULE,
-  ruleTitle: "Application not found in the customer's tenant",
-  ruleCode: 'AADSTS700016',
-  ruleBody: 'Support checklist for AADSTS700016',
+  ruleTitle: 'Internal audience probe',
+  ruleCode: 'AADSTS999999001',
+  ruleBody: 'Support checklist for the audience probe',
   noteTitle: 'Agent tip: read the issued-on date',
   noteBody: 'one new token fixes all of them',
   banner: 'data-internal-banner',
   bannerText: 'the support-agent edition of IPP Help',
 } as const;
+/** A complete internal rule, as an author would write it, in the primary category and fix guide the checks below look at. */
+const PROBE_RULE = `---
+title: ${MARKERS.ruleTitle}
+summary: A rule that exists only to prove that internal articles stay out of the public build.
+messages:
+  - "Internal audience probe message {probe_id}."
+codes:
+  - ${MARKERS.ruleCode}
+categories:
+  - mfa-private-key
+fix: mfa-private-key
+resolution: Ensure the private key for the MFA account is right
+audience: internal
+examples:
+  - "${MARKERS.ruleCode}: Internal audience probe message 42."
+---
+
+This article is for support agents.
+
+## How to fix it
+
+${MARKERS.ruleBody}: nothing to fix; it only has to stay internal.
+`;
+
 /** The public rule that holds the <Internal> note. */
 const NOTE_RULE = 'refresh-token-expired';
 const REPO_URL = 'https://git.example.com/support/ipp-help';
@@ -40,12 +67,12 @@ interface Built {
   files: Map<string, string>;
 }
 
-function build(dir: string, audience: 'public' | 'internal'): Built {
+function build(project: string, dir: string, audience: 'public' | 'internal'): Built {
   const env: NodeJS.ProcessEnv = { ...process.env, KB_OUT_DIR: dir };
   delete env.KB_AUDIENCE;
   delete env.KB_REPO_URL;
   if (audience === 'internal') Object.assign(env, { KB_AUDIENCE: 'internal', KB_REPO_URL: REPO_URL });
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, encoding: 'utf8', timeout: 150_000 });
+  const result = spawnSync('npm', ['run', 'build'], { cwd: project, env, encoding: 'utf8', timeout: 150_000 });
   if (result.status !== 0) throw new Error(`${audience} build failed:\n${result.stdout}\n${result.stderr}`);
   return { dir, files: readTree(dir) };
 }
@@ -70,6 +97,7 @@ function filesContaining(built: Built, phrase: string): string[] {
 }
 
 let scratch = '';
+let project = '';
 let publicSite: Built;
 let internalSite: Built;
 
@@ -78,12 +106,14 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => {
   test.setTimeout(300_000);
   scratch = mkdtempSync(join(tmpdir(), 'kb-audience-'));
-  publicSite = build(join(scratch, 'public'), 'public');
-  internalSite = build(join(scratch, 'internal'), 'internal');
+  project = copyProject(ROOT, 'kb-audience-project-');
+  writeFileSync(join(project, 'rules', 'mfa-private-key', `${INTERNAL_RULE}.mdx`), PROBE_RULE);
+  publicSite = build(project, join(scratch, 'public'), 'public');
+  internalSite = build(project, join(scratch, 'internal'), 'internal');
 });
 
 test.afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  for (const dir of [scratch, project]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('both builds produced a whole site, search index included', () => {

@@ -12,12 +12,12 @@
  * Not part of `npm test`: it takes a few minutes.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/triage/engine.ts';
 import type { TriageIndex } from '../../src/triage/types.ts';
+import { copyProject } from '../support/scratch-project.ts';
 import { random, WORDS } from '../support/synthetic-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -110,15 +110,8 @@ interface Row {
 }
 
 function measure(count: number): Row {
-  const scratch = mkdtempSync(join(tmpdir(), `kb-scale-${count}-`));
+  const scratch = copyProject(ROOT, `kb-scale-${count}-`);
   try {
-    for (const entry of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'content', 'rules', 'public']) {
-      cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true });
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
-    // Astro's default cache (data store) lives in node_modules/.astro, which is shared through the symlink.
-    const config = join(scratch, 'astro.config.mjs');
-    writeFileSync(config, readFileSync(config, 'utf8').replace("output: 'static',", "output: 'static',\n  cacheDir: './.scratch-astro-cache',"));
     const next = random(42);
     for (let i = 0; i < count; i++) {
       const { category, id, text } = ruleFile(i, next);
