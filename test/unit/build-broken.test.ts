@@ -12,7 +12,7 @@ import { kb } from '../support/kb.ts';
 import { astroBuild, copyProject, git, probeRule, writeFile } from '../support/scratch-project.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kb-build-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 60_000); // a whole project copy: slow to delete on a loaded machine
 
 /** How many times `text` occurs in `output`. */
 const occurrences = (output: string, text: string) => output.split(text).length - 1;

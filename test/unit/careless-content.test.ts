@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gitFileAges } from '../../src/content/file-age.ts';
 import { InvalidContentError, loadKnowledgeBase } from '../../src/content/load.ts';
 import { MAX_TEMPLATE_CHARS } from '../../src/content/schema.ts';
@@ -31,18 +31,22 @@ const base = join(temp, 'base');
 let dir: string;
 let copies = 0;
 
+// Git and file copies are slow on a loaded machine: hooks get the time a test gets.
+const HOOK_TIMEOUT = 60_000;
+
 beforeAll(() => {
   copyContent(base);
   commitEverything(base);
   writeFile(base, OLD, probeRule({ messages: [OLD_MESSAGE], codes: [OLD_CODE] }));
   git(base, 'add', '--all');
   git(base, 'commit', '--quiet', '--message', 'an older probe rule');
-});
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+}, HOOK_TIMEOUT);
+afterAll(() => rmSync(temp, { recursive: true, force: true }), HOOK_TIMEOUT);
 beforeEach(() => {
   dir = join(temp, `copy-${++copies}`);
   cpSync(base, dir, { recursive: true });
-});
+}, HOOK_TIMEOUT);
+afterEach(() => rmSync(dir, { recursive: true, force: true }), HOOK_TIMEOUT);
 
 /** What the build and the CLI would refuse, one line per problem (empty when the content is valid). */
 function refusals(root = dir): string[] {

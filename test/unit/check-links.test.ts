@@ -13,7 +13,7 @@ import { astroBuild, copyProject } from '../support/scratch-project.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kb-links-'));
 const TAG_LIKE_SUMMARY = 'Sign in to <tenant> first, then use <a href="x"> or <img src=y>.';
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 60_000); // a whole project copy: slow to delete on a loaded machine
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(scratch, 'dist-'));
