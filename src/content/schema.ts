@@ -7,7 +7,7 @@
  * misspelt key an error instead of silently ignoring it.
  */
 import { z } from 'astro/zod';
-import { ERROR_CODE, hasWords } from '../triage/index/template.ts';
+import { codeKey, ERROR_CODE, hasWords, templateShape } from '../triage/index/template.ts';
 
 /** Lower-case words joined by hyphens: ids, categories, fix guides, aliases. */
 export const slug = z
@@ -35,7 +35,8 @@ export const messageTemplate = z
 
 export const audience = z.enum(['public', 'internal']).default('public');
 
-export const ruleSchema = z.strictObject({
+/** A rule's fields, each checked on its own; `ruleSchema` adds the checks across fields. */
+const ruleFields = z.strictObject({
   /** Short human title. */
   title: z.string().min(3),
   /** One or two plain sentences: what the error means, for lists and the page description. */
@@ -73,6 +74,48 @@ export const ruleSchema = z.strictObject({
   /** Last reviewed; falls back to the file's git history. */
   updated: z.coerce.date().optional(),
 });
+
+/**
+ * Rule frontmatter: the fields, and no repeats within one rule (the same
+ * message twice, once case, punctuation and placeholder names are set aside; a
+ * code, shared code or alias twice), and no shared code missing from `codes`.
+ */
+export const ruleSchema = ruleFields
+  .superRefine((rule, context) => {
+    const refuse = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
+    for (const { index, earlier } of repeats(rule.messages, templateShape)) {
+      refuse(['messages', index], sameMessageProblem(rule.messages[index]!, rule.messages[earlier]!, `messages.${earlier}`));
+    }
+    for (const { index, earlier } of repeats(rule.codes, codeKey)) refuse(['codes', index], `"${rule.codes[index]}" is already codes.${earlier}`);
+    for (const { index, earlier } of repeats(rule.sharedCodes, codeKey)) refuse(['sharedCodes', index], `"${rule.sharedCodes[index]}" is already sharedCodes.${earlier}`);
+    const codes = new Set(rule.codes.map(codeKey));
+    rule.sharedCodes.forEach((code, index) => {
+      if (!codes.has(codeKey(code))) refuse(['sharedCodes', index], `"${code}" is not in codes: a shared code is still one of the rule's codes, so list it there too`);
+    });
+    for (const { index, earlier } of repeats(rule.aliases, (alias) => alias)) refuse(['aliases', index], `"${rule.aliases[index]}" is already aliases.${earlier}`);
+  });
+
+/**
+ * Why `message` cannot stand beside `other`, which has the same
+ * `templateShape`; `where` names the other (`messages.0`, or `messages.0 of
+ * rules/x/y.mdx`). Used within a rule here and across rules in validate.ts.
+ */
+export function sameMessageProblem(message: string, other: string, where: string): string {
+  return message.trim() === other.trim()
+    ? `"${message}" is already ${where}`
+    : `"${message}" differs from ${where} ("${other}") only in case, punctuation or placeholder names, so it is the same message: keep one`;
+}
+
+/** Each value whose key an earlier value of the list already has, with the position of that earlier value. */
+function repeats<T>(values: readonly T[], key: (value: T) => string): Array<{ index: number; earlier: number }> {
+  const seen = new Map<string, number>();
+  return values.flatMap((value, index) => {
+    const earlier = seen.get(key(value));
+    if (earlier !== undefined) return [{ index, earlier }];
+    seen.set(key(value), index);
+    return [];
+  });
+}
 
 export const guideSchema = z.strictObject({
   title: z.string().min(3),

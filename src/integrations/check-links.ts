@@ -9,8 +9,13 @@
  * build), and fragments that carry state rather than name an element
  * (`/triage/#q=…`, `/search/#q=…`: anything with an "=").
  *
- * A plain attribute scan, no HTML parser: Astro writes well-formed markup, and
- * text such as `&lt;a href=…&gt;` is escaped, so it never looks like a tag.
+ * Tags are read as a browser's tokeniser reads them, not matched with one
+ * regular expression: a quoted attribute value runs to its closing quote,
+ * whatever it holds. Astro escapes only `&` and `"` in attribute values, so a
+ * summary such as `Use <a href="x"> for <tenant>` reaches the page as
+ * `<meta name="description" content="Use <a href=&quot;x&quot;> for <tenant>">`:
+ * valid HTML with one attribute, and no link in it. (A scan that ended the tag
+ * at the first `>` used to find a link `"x"` there and fail the build.)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -26,11 +31,14 @@ export interface BrokenLink {
 }
 
 const IGNORED_PREFIXES = ['/pagefind/'];
-const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>/g;
-const ATTRIBUTE = /\s([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
-/** Script and style bodies are code, not markup. */
-const RAW_TEXT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
+/** Elements whose content is text, never tags: the tokeniser's raw text and RCDATA elements. */
+const TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title']);
+// Sticky character runs of the tokeniser (one character class each: linear, and fast in native code).
+const SPACES = /[\t\n\f\r ]*/y;
+const SPACES_AND_SLASHES = /[\t\n\f\r /]*/y;
+const TAG_NAME = /[^\t\n\f\r />]*/y;
+const ATTRIBUTE_NAME_REST = /[^\t\n\f\r />=]*/y;
+const UNQUOTED_VALUE = /[^\t\n\f\r >]*/y;
 
 function decodeAttribute(value: string): string {
   return value
@@ -43,6 +51,86 @@ function decodeAttribute(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+export interface StartTag {
+  /** Lower case. */
+  name: string;
+  /** Attribute names (lower case) and decoded values, in order. */
+  attributes: Array<[string, string]>;
+}
+
+/**
+ * The start tags of an HTML document, as the HTML tokeniser finds them, in
+ * linear time: comments, `<!…>`/`<?…>` declarations, end tags and the text of
+ * script, style, textarea and title hold no start tags, and a quoted attribute
+ * value ends only at its closing quote.
+ */
+export function* startTags(html: string): Generator<StartTag> {
+  const length = html.length;
+  let at = 0;
+  /** Moves `at` past the run of characters `run` matches there. */
+  const skip = (run: RegExp) => {
+    run.lastIndex = at;
+    if (run.test(html)) at = run.lastIndex; // fails only past the end, where a failed test would reset lastIndex to 0
+  };
+  while (at < length) {
+    const open = html.indexOf('<', at);
+    if (open === -1) return;
+    const next = html[open + 1] ?? '';
+    if (html.startsWith('<!--', open)) {
+      const close = html.indexOf('-->', open + 4);
+      at = close === -1 ? length : close + 3;
+      continue;
+    }
+    if (next === '!' || next === '?') {
+      const close = html.indexOf('>', open);
+      at = close === -1 ? length : close + 1;
+      continue;
+    }
+    const isEndTag = next === '/' && /[A-Za-z]/.test(html[open + 2] ?? '');
+    if (!isEndTag && !/[A-Za-z]/.test(next)) {
+      at = open + 1; // a lone "<" is text
+      continue;
+    }
+    at = open + (isEndTag ? 2 : 1);
+    const nameStart = at;
+    skip(TAG_NAME);
+    const name = html.slice(nameStart, at).toLowerCase();
+    const attributes: Array<[string, string]> = [];
+    for (skip(SPACES_AND_SLASHES); at < length && html[at] !== '>'; skip(SPACES_AND_SLASHES)) {
+      const keyStart = at++; // the first character belongs to the name, even "="
+      skip(ATTRIBUTE_NAME_REST);
+      const key = html.slice(keyStart, at).toLowerCase();
+      skip(SPACES);
+      let value = '';
+      if (html[at] === '=') {
+        at++;
+        skip(SPACES);
+        const quote = html[at];
+        if (quote === '"' || quote === "'") {
+          const close = html.indexOf(quote, at + 1);
+          const end = close === -1 ? length : close;
+          value = html.slice(at + 1, end);
+          at = end + 1;
+        } else {
+          const valueStart = at;
+          skip(UNQUOTED_VALUE);
+          value = html.slice(valueStart, at);
+        }
+      }
+      attributes.push([key, value.includes('&') ? decodeAttribute(value) : value]);
+    }
+    at++; // past ">"
+    if (isEndTag) continue;
+    yield { name, attributes };
+    if (TEXT_ELEMENTS.has(name)) {
+      const closer = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi'); // a fixed name, never content
+      closer.lastIndex = at;
+      const close = closer.exec(html);
+      at = close ? close.index : length;
+    }
+  }
+}
+
 interface ScannedPage {
   links: string[];
   ids: Set<string>;
@@ -52,12 +140,8 @@ interface ScannedPage {
 export function scanHtml(html: string): ScannedPage {
   const links: string[] = [];
   const ids = new Set<string>();
-  const markup = html.replace(COMMENT, '').replace(RAW_TEXT, (whole) => whole.slice(0, whole.indexOf('>') + 1));
-  for (const tag of markup.matchAll(TAG)) {
-    const name = tag[1]!.toLowerCase();
-    for (const attribute of (tag[2] ?? '').matchAll(ATTRIBUTE)) {
-      const key = attribute[1]!.toLowerCase();
-      const value = decodeAttribute(attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
+  for (const { name, attributes } of startTags(html)) {
+    for (const [key, value] of attributes) {
       if (key === 'id' || (key === 'name' && name === 'a')) ids.add(value);
       else if (key === 'href' || key === 'src') links.push(value);
     }

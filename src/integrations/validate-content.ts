@@ -1,6 +1,8 @@
 /**
- * Fails `astro build` (and `astro dev`) on invalid content before any page is
- * rendered: schema errors and broken cross-references, with file and field.
+ * Fails `astro build` (and `astro dev`, `astro check`) on invalid content
+ * before Astro loads any entry or renders any page, naming file and field: the
+ * checks of src/content/ (misnamed files and schema errors, then clashes and
+ * broken cross-references), the very ones the CLI and the tests run.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';

@@ -16,7 +16,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { copyProject } from '../support/scratch-project.ts';
+import { copyProjectToTemp } from '../support/scratch-project.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -106,7 +106,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => {
   test.setTimeout(300_000);
   scratch = mkdtempSync(join(tmpdir(), 'kb-audience-'));
-  project = copyProject(ROOT, 'kb-audience-project-');
+  project = copyProjectToTemp('kb-audience-project-');
   writeFileSync(join(project, 'rules', 'mfa-private-key', `${INTERNAL_RULE}.mdx`), PROBE_RULE);
   publicSite = build(project, join(scratch, 'public'), 'public');
   internalSite = build(project, join(scratch, 'internal'), 'internal');

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/triage/engine.ts';
 import type { TriageIndex } from '../../src/triage/types.ts';
-import { copyProject } from '../support/scratch-project.ts';
+import { copyProjectToTemp } from '../support/scratch-project.ts';
 import { random, WORDS } from '../support/synthetic-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -110,7 +110,7 @@ interface Row {
 }
 
 function measure(count: number): Row {
-  const scratch = copyProject(ROOT, `kb-scale-${count}-`);
+  const scratch = copyProjectToTemp(`kb-scale-${count}-`);
   try {
     const next = random(42);
     for (let i = 0; i < count; i++) {
