@@ -67,7 +67,8 @@ function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
   }
   code.append(text.slice(at - segment.start, to - segment.start));
   if (to < segment.end) code.append('…');
-  return h('pre', { class: 'triage-excerpt' }, code);
+  // Focusable: a long excerpt scrolls inside its box, and keyboard users must be able to scroll it too.
+  return h('pre', { class: 'triage-excerpt', tabindex: '0' }, code);
 }
 
 /** The result's one heading; `tabindex=-1` so the page can move focus to it. */
