@@ -3,14 +3,28 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import validateContent from './src/integrations/validate-content.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import { EXAMPLE_SITE_URL, exampleDefaultWarnings } from './src/config.ts';
+
+/**
+ * Names each setting left at its example default at the start of a build (src/config.ts).
+ * @type {import('astro').AstroIntegration}
+ */
+const warnExampleDefaults = {
+  name: 'ipp-help:settings',
+  hooks: {
+    'astro:build:start': ({ logger }) => {
+      for (const warning of exampleDefaultWarnings()) logger.warn(warning);
+    },
+  },
+};
 
 export default defineConfig({
-  site: process.env.KB_SITE_URL ?? 'https://help.example.com',
+  site: process.env.KB_SITE_URL?.trim() || EXAMPLE_SITE_URL,
   output: 'static',
   // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
   outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [validateContent(), mdx(), checkLinks()],
+  integrations: [validateContent(), warnExampleDefaults, mdx(), checkLinks()],
   markdown: {
     // Shiki writes inline styles, which the strict CSP below refuses.
     syntaxHighlight: 'prism',

@@ -13,6 +13,7 @@ export function toTriageRules(rules: Array<{ id: string; data: RuleData }>, buil
     .map(({ id, data }) => ({
       id,
       title: data.title,
+      summary: data.summary,
       fix: data.fix,
       resolution: data.resolution,
       categories: data.categories,

@@ -78,7 +78,7 @@ export function supportBody(context: SupportContext): string {
   if (context.rule) lines.push(`Rule: ${context.rule.id} (${context.rule.title})`);
   if (context.guide) lines.push(`Guide: ${context.guide.id} (${context.guide.title})`);
   if (context.page) lines.push(`Page: ${context.page}`);
-  if (context.text) lines.push('', 'Error text (IDs, addresses, tokens and keys hidden):', cutText(context.text));
+  if (context.text) lines.push('', 'Error text (passwords, tokens, keys and e-mail addresses hidden):', cutText(context.text));
   else lines.push('', 'What happened (please paste the complete message from the IPP audit log):', '');
   return lines.join('\n');
 }

@@ -4,6 +4,8 @@
 export interface RuleInput {
   id: string;
   title: string;
+  /** One sentence: what the error means for the customer (the reply text quotes it). */
+  summary?: string;
   fix: string;
   resolution: string;
   categories: string[];
@@ -33,7 +35,7 @@ export interface TriageIndex {
   version: 1;
   /** URL prefix of rule pages, e.g. `/errors/`. */
   errorsPath: string;
-  rules: Array<Omit<RuleInput, 'messages' | 'sharedCodes' | 'steps'> & { url: string; sharedCodes: string[]; steps: string[] }>;
+  rules: Array<Omit<RuleInput, 'messages' | 'sharedCodes' | 'steps' | 'summary'> & { url: string; summary: string; sharedCodes: string[]; steps: string[] }>;
   messages: CompiledMessage[];
 }
 

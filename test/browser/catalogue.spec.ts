@@ -24,7 +24,7 @@ test('/api/rules.json lists every published rule with its fields', async ({ requ
     const entry = catalogue.rules.find((candidate) => candidate.id === rule.id);
     expect(entry, rule.id).toBeDefined();
     if (!entry) continue;
-    expect(Object.keys(entry).sort()).toEqual(['categories', 'codes', 'fix', 'id', 'messages', 'resolution', 'title', 'updated', 'url']);
+    expect(Object.keys(entry).sort()).toEqual(['categories', 'codes', 'fix', 'id', 'messages', 'resolution', 'steps', 'title', 'updated', 'url']);
     expect({ ...entry, url: undefined, updated: undefined }).toEqual({
       id: rule.id,
       title: rule.title,
@@ -33,6 +33,8 @@ test('/api/rules.json lists every published rule with its fields', async ({ requ
       categories: rule.categories,
       fix: rule.fix,
       resolution: rule.resolution,
+      // The action steps, as strings; an empty list while a rule has none yet.
+      steps: rule.steps ?? [],
       url: undefined,
       updated: undefined,
     });

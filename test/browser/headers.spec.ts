@@ -50,3 +50,34 @@ test('with the deploy headers, search, triage and articles work with no CSP viol
 
   expect(problems).toEqual([]);
 });
+
+test('with the deploy headers, another origin may read the catalogue and the triage index, but not a page', async ({ page, baseURL }) => {
+  // No route on 127.0.0.1 here (Playwright adds CORS headers to the responses it fulfils):
+  // the test server itself sends the _headers file's headers, as the static host does.
+  // The same server under another name is another origin: localhost reading 127.0.0.1.
+  const otherOrigin = baseURL!.replace('127.0.0.1', 'localhost');
+  await page.goto(`${otherOrigin}/robots.txt`);
+  const read = (url: string) =>
+    page.evaluate(async (target) => {
+      try {
+        const response = await fetch(target, { credentials: 'omit' });
+        return `${response.status} ${(await response.text()).slice(0, 1)}`;
+      } catch {
+        return 'blocked';
+      }
+    }, url);
+  expect(await read(`${baseURL}/api/rules.json`)).toBe('200 {');
+  expect(await read(`${baseURL}/triage-index.json`)).toBe('200 {');
+  // A page sends no CORS header: another origin cannot read it.
+  expect(await read(`${baseURL}/errors/refresh-token-expired/`)).toBe('blocked');
+});
+
+test('pages are served with COOP and CORP same-origin, and still work', async ({ page }) => {
+  await asDeployed(page);
+  const response = await page.goto('/triage/');
+  expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(response?.headers()['cross-origin-resource-policy']).toBe('same-origin');
+  expect(response?.headers()['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+  await page.getByLabel('Paste the error message from the IPP audit log').fill('Username is empty for the data source');
+  await expect(page.locator('.triage-answer').first()).toHaveAttribute('data-rule', 'username-empty');
+});

@@ -116,13 +116,12 @@ test('a single 1,000,000-character line: the error in it is found and the page s
   const stall = await longestStallUntil(page, 'Found');
   expect(stall).toBeLessThan(1500);
   await expect(status(page)).toContainText('Found: Refresh token expired');
-  await expect(status(page)).toContainText('Read 1 record');
   // Still interactive: the Clear button works at once.
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.locator('[data-triage-input]')).toHaveValue('');
 });
 
-test('100,000 short lines: says how many records were read and finds the one error among them', async ({ page }) => {
+test('100,000 short lines: finds the one error among them and says on which line', async ({ page }) => {
   test.setTimeout(60_000);
   await page.evaluate((error) => {
     const lines: string[] = [];
@@ -133,14 +132,13 @@ test('100,000 short lines: says how many records were read and finds the one err
   }, REFRESH);
   const stall = await longestStallUntil(page, 'Found');
   expect(stall).toBeLessThan(1500);
-  await expect(status(page)).toContainText('Read 100,000 records');
   await expect(status(page)).toContainText('Found: Refresh token expired');
   await expect(answers(page).first()).toContainText(/line 61,?235\b/);
 });
 
 test('a paste made only of markup and controls gets a calm "not recognised" answer', async ({ page }) => {
   await paste(page, `${MARKUP}\u0000\u202e\u200b`);
-  await expect(page.getByRole('heading', { name: 'No known error was recognised with confidence' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No known error recognised' })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
   expect(dialogs).toEqual([]);
 });

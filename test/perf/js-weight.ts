@@ -9,6 +9,9 @@
  *
  * Budgets (exit 1 when missed):
  * - the triage page ships at most 40 KB gzip of JavaScript, worker included;
+ * - the search page ships at most 16 KB gzip, counting the typo correction
+ *   (fuse.js and the tokeniser) that it imports only when a search finds
+ *   nothing (src/components/search/spelling.ts);
  * - an article page (rule, guide) ships, beyond the header's search component
  *   (the scripts of SiteSearch.astro and their imports), at most 3 KB gzip of
  *   its own: the support-agent widgets the rule pages carry ("Copy link",
@@ -21,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 
 const OUT_DIR = resolve(process.argv[2] ?? process.env.KB_OUT_DIR ?? 'dist');
 const TRIAGE_BUDGET = 40 * 1024;
+const SEARCH_BUDGET = 16 * 1024;
 const ARTICLE_OWN_BUDGET = 3 * 1024;
 const LAZY_PREFIXES = ['/pagefind/'];
 
@@ -134,6 +138,9 @@ for (const { type, path, article } of PAGE_TYPES) {
   if (type === 'triage' && total(weight) > TRIAGE_BUDGET) {
     failures.push(`the triage page ships ${kb(total(weight))} of JavaScript (gzip); the budget is ${kb(TRIAGE_BUDGET)}`);
   }
+  if (type === 'search' && total(weight) > SEARCH_BUDGET) {
+    failures.push(`the search page ships ${kb(total(weight))} of JavaScript (gzip), its lazily loaded typo correction included; the budget is ${kb(SEARCH_BUDGET)}`);
+  }
   if (type === 'triage' && ![...weight.files.keys()].some((file) => /worker/.test(file))) {
     failures.push('the triage page has no worker script: the weight would leave out the engine');
   }
@@ -156,4 +163,4 @@ if (failures.length > 0) {
   console.error(`\nJavaScript budget MISSED:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`\nBudgets met: triage page ≤ ${kb(TRIAGE_BUDGET)}; article pages ≤ ${kb(ARTICLE_OWN_BUDGET)} of their own beyond the search component.`);
+console.log(`\nBudgets met: triage page ≤ ${kb(TRIAGE_BUDGET)}; search page ≤ ${kb(SEARCH_BUDGET)}; article pages ≤ ${kb(ARTICLE_OWN_BUDGET)} of their own beyond the search component.`);

@@ -2,13 +2,24 @@
  * Serves the built site (dist/) on 127.0.0.1 for the browser tests. A server
  * of our own instead of `astro preview`, which allows only one preview per
  * project and would refuse to start next to a developer's `npm start`.
+ *
+ * Like Netlify or Cloudflare Pages, it sends the headers the build's
+ * `_headers` file gives each path (CSP, HSTS, COOP, CORP, CORS…), so the
+ * browser tests run the site as deployed.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor, parseHeadersFile } from './headers.ts';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4399);
+const headerRules = existsSync(join(root, '_headers')) ? parseHeadersFile(join(root, '_headers')) : [];
+
+/** The `_headers` file's headers for a path, repeated ones joined with ", " as those hosts do. */
+function deployHeaders(pathname: string): Record<string, string> {
+  return Object.fromEntries([...headersFor(headerRules, pathname)].map(([name, values]) => [name, values.join(', ')]));
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +48,7 @@ function fileFor(pathname: string): string | undefined {
 createServer((request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   const file = fileFor(pathname);
+  for (const [name, value] of Object.entries(deployHeaders(pathname))) response.setHeader(name, value);
   if (!file) {
     response.writeHead(404, { 'Content-Type': TYPES['.html']! });
     const notFound = join(root, '404.html');

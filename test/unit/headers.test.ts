@@ -1,13 +1,19 @@
 /**
  * public/_headers (copied to dist/ as-is) gives static hosts the security and
  * cache headers, and its Content-Security-Policy agrees with the one in
- * astro.config.mjs without needing the per-page hashes.
+ * astro.config.mjs without needing the per-page hashes. The nginx example
+ * (deploy/nginx/) sends exactly the same headers for every kind of path, and
+ * redirects plain HTTP to HTTPS. The checklist is Mozilla Observatory's: HSTS,
+ * CSP, nosniff, Referrer-Policy, X-Frame-Options, COOP and CORP, with the
+ * three paths other sites read (catalogue, triage index, /embed/) open to any
+ * origin for GET without credentials.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cspDirectives, headersFor, parseHeadersFile } from '../support/headers.ts';
 import { ROOT } from '../support/kb.ts';
+import { nginxHeadersFor, nginxLocationFor, readNginxSite } from '../support/nginx.ts';
 
 const rules = parseHeadersFile(join(ROOT, 'public', '_headers'));
 const one = (pathname: string, name: string) => {
@@ -25,6 +31,10 @@ const configDirectives = new Map(
 );
 
 const PAGES = ['/', '/errors/', '/errors/refresh-token-expired/', '/categories/refresh-token/', '/guides/new-refresh-token/', '/triage/', '/search/'];
+/** Read by other sites: the catalogue, the triage index and the embeddable widget. */
+const CROSS_ORIGIN = ['/api/rules.json', '/triage-index.json', '/embed/triage.js', '/embed/'];
+const ASSETS = ['/_astro/page.abc123.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/favicon.svg', '/robots.txt', '/404.html'];
+const nginx = readNginxSite(join(ROOT, 'deploy', 'nginx'));
 
 describe('public/_headers', () => {
   it('holds rules', () => {
@@ -67,5 +77,44 @@ describe('public/_headers', () => {
       expect(Number(/max-age=(\d+)/.exec(value)?.[1] ?? 'NaN'), path).toBeLessThanOrEqual(600);
       expect(value, path).not.toMatch(/immutable/);
     }
+  });
+});
+
+describe('deployment headers (Mozilla Observatory checklist)', () => {
+  it('sends HSTS for two years with subdomains (preload left to the operator) and COOP same-origin on every response', () => {
+    for (const path of [...PAGES, ...CROSS_ORIGIN, ...ASSETS]) {
+      const hsts = one(path, 'Strict-Transport-Security') ?? '';
+      expect(Number(/max-age=(\d+)/.exec(hsts)?.[1] ?? 0), path).toBeGreaterThanOrEqual(31_536_000);
+      expect(hsts, path).toMatch(/includeSubDomains/);
+      expect(hsts, path).not.toMatch(/preload/);
+      expect(one(path, 'Cross-Origin-Opener-Policy'), path).toBe('same-origin');
+      expect(one(path, 'X-Frame-Options'), path).toBe('DENY');
+    }
+  });
+
+  it('keeps pages and their files same-origin (CORP), and lets any origin GET the catalogue, the index and /embed/ without credentials', () => {
+    for (const path of [...PAGES, '/pagefind/pagefind.js', '/favicon.svg', '/404.html']) {
+      expect(one(path, 'Cross-Origin-Resource-Policy'), path).toBe('same-origin');
+      expect(one(path, 'Access-Control-Allow-Origin'), path).toBeUndefined();
+    }
+    for (const path of CROSS_ORIGIN) {
+      expect(one(path, 'Cross-Origin-Resource-Policy'), path).toBe('cross-origin');
+      expect(one(path, 'Access-Control-Allow-Origin'), path).toBe('*');
+      expect(one(path, 'Access-Control-Allow-Methods'), path).toBe('GET');
+    }
+    for (const path of [...PAGES, ...CROSS_ORIGIN, ...ASSETS]) expect(one(path, 'Access-Control-Allow-Credentials'), path).toBeUndefined();
+  });
+
+  it('the nginx example sends the same headers as public/_headers for every kind of path', () => {
+    for (const path of [...PAGES, ...CROSS_ORIGIN, ...ASSETS]) {
+      expect(nginxLocationFor(nginx, path), `a location for ${path}`).toBeDefined();
+      const fromNginx = Object.fromEntries([...nginxHeadersFor(nginx, path)].sort(([a], [b]) => a.localeCompare(b)));
+      const fromFile = Object.fromEntries([...headersFor(rules, path)].sort(([a], [b]) => a.localeCompare(b)));
+      expect(fromNginx, path).toEqual(fromFile);
+    }
+  });
+
+  it('the nginx example redirects plain HTTP to HTTPS permanently', () => {
+    expect(nginx.httpRedirects).toEqual(['301 https://$host$request_uri']);
   });
 });

@@ -67,13 +67,13 @@ describe('e-mail (mailto:)', () => {
   });
 
   test('approved text goes into the body, cut at 1,500 characters with "…"', () => {
-    const text = `AADSTS50126: Trace ID: [GUID] ${'x'.repeat(3000)}`;
+    const text = `AADSTS50126: User: [EMAIL] ${'x'.repeat(3000)}`;
     const { subject, body } = mailto(supportHref(EMAIL, { text, page: 'https://help.example.com/triage/' }));
     expect(subject).toBe('IPP Help: error not recognised');
-    const included = body.split('Error text (IDs, addresses, tokens and keys hidden):\r\n')[1]!;
+    const included = body.split('Error text (passwords, tokens, keys and e-mail addresses hidden):\r\n')[1]!;
     expect(included.length).toBe(MAX_TEXT);
     expect(included.endsWith('…')).toBe(true);
-    expect(included.startsWith('AADSTS50126: Trace ID: [GUID] xxx')).toBe(true);
+    expect(included.startsWith('AADSTS50126: User: [EMAIL] xxx')).toBe(true);
   });
 
   test('without text there is no text, only an invitation to paste it', () => {
@@ -112,7 +112,7 @@ describe('cutText', () => {
   });
 
   test('never leaves half a label or half a surrogate pair', () => {
-    expect(cutText('see [GUID] and [GUID]', 19)).toBe('see [GUID] and …');
+    expect(cutText('see [EMAIL] and [EMAIL]', 20)).toBe('see [EMAIL] and …');
     expect(cutText('ab😀cd', 4)).toBe('ab…');
   });
 });

@@ -10,6 +10,7 @@ const BUNDLE_PATH = '/pagefind/';
 export interface PagefindInstance {
   triggerSearch(term: string): void;
   on(event: 'search', callback: (term: string) => void): void;
+  on(event: 'results', callback: (results: { results?: unknown[] } | undefined) => void): void;
 }
 
 interface PagefindComponents {

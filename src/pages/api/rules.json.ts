@@ -15,6 +15,8 @@ export interface CatalogueRule {
   categories: string[];
   fix: string;
   resolution: string;
+  /** What the customer does, step by step; empty while the rule has no steps. */
+  steps: string[];
   /** The article; absolute when the site URL is configured (`site` in astro.config.mjs). */
   url: string;
   /** Last updated, `YYYY-MM-DD`: frontmatter `updated`, else git history, else the build date. */
@@ -38,6 +40,7 @@ export async function GET({ site }: APIContext) {
       categories: data.categories,
       fix: data.fix,
       resolution: data.resolution,
+      steps: data.steps ?? [],
       url: site ? new URL(urls.rule(id), site).href : urls.rule(id),
       updated: isoDay(resolveLastUpdated({ updated: data.updated, file: filePath }).date),
     })),

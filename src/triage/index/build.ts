@@ -42,8 +42,9 @@ export function buildIndex(rules: RuleInput[], errorsPath = '/errors/'): TriageI
   return {
     version: 1,
     errorsPath,
-    rules: rules.map(({ messages: _messages, sharedCodes = [], steps = [], ...rest }) => ({
+    rules: rules.map(({ messages: _messages, summary = '', sharedCodes = [], steps = [], ...rest }) => ({
       ...rest,
+      summary,
       sharedCodes,
       steps,
       url: `${errorsPath}${rest.id}/`,

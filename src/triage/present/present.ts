@@ -123,3 +123,21 @@ export function summaryOf(result: TriageResult): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The one heading of a result, in plain words. It names no error (each card
+ * below has its own title), so it never repeats what follows it.
+ */
+export function headingOf(result: TriageResult): string {
+  const answers = answersOf(result);
+  if (answers.length === 0) return 'No known error recognised';
+  if (answers.length > 1) return `We found ${answers.length.toLocaleString('en')} different errors`;
+  return answers[0]!.confidence === 'high' ? 'We found the error' : 'This is probably the error';
+}
+
+/** "1 other failed line was not recognised." — shown under the heading; '' when every failed line has an answer. */
+export function unrecognisedNote(result: TriageResult): string {
+  const unrecognised = result.stats.unrecognised;
+  if (unrecognised === 0 || answersOf(result).length === 0) return '';
+  return `${plural(unrecognised, 'other failed line')} ${unrecognised === 1 ? 'was' : 'were'} not recognised (listed below).`;
+}

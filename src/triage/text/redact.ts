@@ -1,26 +1,29 @@
 /**
- * Redaction before anything pasted may leave the browser (the triage page's
- * "Contact support", and only once the user has seen the result and agreed).
+ * Redaction before anything pasted may leave the browser: the triage page's
+ * "Contact support" (only once the user has seen the text and agreed) and its
+ * "Copy link" (the text travels in the link's `#q=`).
  *
  * Returns the user's own text with every sensitive part replaced by a label:
  *
  * | label          | what it replaces                                                        |
  * |----------------|-------------------------------------------------------------------------|
- * | `[GUID]`       | GUIDs: tenant, client, object, trace and correlation ids                 |
  * | `[EMAIL]`      | e-mail addresses and user principal names (also `%40`-encoded)           |
  * | `[TOKEN]`      | JWTs (`eyJ…`), `Bearer`/`Basic` credentials, Entra refresh tokens, long   |
  * |                | base64 runs, values of `refresh_token=`, `access_token=`, `sig=`…        |
  * | `[SECRET]`     | values of `password=`, `client_secret=`, `pwd=`…, Entra client secrets   |
  * | `[KEY]`        | PEM blocks, thumbprints and long hex, values of `key=`, `thumbprint=`…    |
  *
- * Error codes (AADSTS700082), message words, timestamps and URLs' readable
- * parts are kept: support needs them to recognise the error.
+ * Error codes (AADSTS700082), message words, timestamps, GUIDs (trace,
+ * correlation, tenant and application ids) and URLs' readable parts are kept:
+ * none is a secret, and support needs them to recognise the error and to look
+ * the sign-in up in Microsoft's logs (the hub guide asks for the trace and
+ * correlation IDs).
  *
  * Plain TypeScript, no DOM. Every quantifier is bounded, so the scan stays
  * linear in the length of the text whatever it contains.
  */
 
-export type RedactionLabel = 'GUID' | 'EMAIL' | 'TOKEN' | 'SECRET' | 'KEY';
+export type RedactionLabel = 'EMAIL' | 'TOKEN' | 'SECRET' | 'KEY';
 
 export interface Redaction {
   /** The text with sensitive parts replaced by `[LABEL]`. */
@@ -59,6 +62,7 @@ const PATTERN = new RegExp(
     `(?<name>(?<![\\p{L}\\p{N}_])(?:${NAMES}))(?<sep>[ \\t]{0,3}[:=][ \\t]{0,3})(?<value>[^\\s"'\\\\&,;<>()\\[\\]{}]{1,4096})`,
     // JWTs (header.payload[.signature]); the header always starts with {" → eyJ.
     '(?<jwt>\\beyJ[A-Za-z0-9_-]{4,8192}\\.[A-Za-z0-9_-]{4,16384}(?:\\.[A-Za-z0-9_-]{0,8192})?)',
+    // GUIDs are kept, but matched whole so no other pattern takes a piece of one.
     '(?<guid>\\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\b)',
     '(?<email>\\b[A-Za-z0-9._%+-]{1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8})',
     // Entra refresh tokens: "0.AX…" / "1.AV…", long base64url with dots.
@@ -120,11 +124,11 @@ function withoutPemBlocks(text: string, replacement: () => string): string {
   return out + text.slice(at);
 }
 
-const ALREADY = /^\[(?:GUID|EMAIL|TOKEN|SECRET|KEY)\]$/;
+const ALREADY = /^\[(?:EMAIL|TOKEN|SECRET|KEY)\]$/;
 
 /** Redacts `text`, and counts what was replaced. */
 export function redactDetailed(text: string): Redaction {
-  const counts: Record<RedactionLabel, number> = { GUID: 0, EMAIL: 0, TOKEN: 0, SECRET: 0, KEY: 0 };
+  const counts: Record<RedactionLabel, number> = { EMAIL: 0, TOKEN: 0, SECRET: 0, KEY: 0 };
   const label = (kind: RedactionLabel) => {
     counts[kind]++;
     return `[${kind}]`;
@@ -144,7 +148,7 @@ export function redactDetailed(text: string): Redaction {
       return `${groups.name}${groups.sep}${label(labelFor(groups.name))}`;
     }
     if (groups.jwt !== undefined) return label('TOKEN');
-    if (groups.guid !== undefined) return label('GUID');
+    if (groups.guid !== undefined) return whole;
     if (groups.email !== undefined) return label('EMAIL');
     if (groups.refresh !== undefined) return label('TOKEN');
     if (groups.clientsecret !== undefined) return label('SECRET');
@@ -155,15 +159,14 @@ export function redactDetailed(text: string): Redaction {
   return { text: redacted, counts };
 }
 
-/** The text with GUIDs, e-mail addresses, tokens, secrets and keys replaced by labels. */
+/** The text with e-mail addresses, tokens, secrets and keys replaced by labels. */
 export function redact(text: string): string {
   return redactDetailed(text).text;
 }
 
-/** "2 IDs (GUIDs) and 1 e-mail address" — what was hidden, for the preview; '' when nothing. */
+/** "1 password or secret and 1 e-mail address" — what was hidden, for the preview; '' when nothing. */
 export function describeRedaction(counts: Redaction['counts']): string {
   const names: Record<RedactionLabel, [string, string]> = {
-    GUID: ['ID (GUID)', 'IDs (GUIDs)'],
     EMAIL: ['e-mail address', 'e-mail addresses'],
     TOKEN: ['token', 'tokens'],
     SECRET: ['password or secret', 'passwords or secrets'],

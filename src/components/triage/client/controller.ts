@@ -1,11 +1,15 @@
 /**
  * The paste box: debounced triage in a worker, results announced to screen
- * readers, `#q=` prefill, copy link and copy resolution. No request ever
- * carries the pasted text: the worker only fetches the static index, and the
- * text is kept in the URL fragment, which browsers never send to a server.
+ * readers, `#q=` prefill (answer first: the paste folds away and focus goes
+ * to the result), copy link (redacted) and copy resolution, with visible
+ * feedback. No request ever carries the pasted text: the worker only fetches
+ * the static index, and a shared link keeps the (redacted) text in the URL
+ * fragment, which browsers never send to a server.
  */
+import { announce as announceIn, copyWithFeedback } from '../../../lib/copy-feedback.ts';
 import { parseSupportHref, supportHref as buildSupportHref, cutText } from '../../../lib/support-link.ts';
 import { resolutionText } from '../../../triage/present/explain.ts';
+import { answersOf } from '../../../triage/present/present.ts';
 import { MAX_INPUT_CHARS } from '../../../triage/limits.ts';
 import { normalise } from '../../../triage/text/normalise.ts';
 import { tokenise } from '../../../triage/text/tokenise.ts';
@@ -13,12 +17,31 @@ import type { TriageResult } from '../../../triage/types.ts';
 import { describeRedaction, redactDetailed } from '../../../triage/text/redact.ts';
 import { isSignificant } from '../../../triage/text/vocabulary.ts';
 import type { TriageRequest, TriageResponse } from './protocol.ts';
-import { CONTACT_PANEL_ID, renderContactPanel, renderMessage, renderResult, summarise } from './render.ts';
+import { CONTACT_PANEL_ID, RESULT_HEADING_ID, renderContactPanel, renderHint, renderMessage, renderResult, summarise } from './render.ts';
 
 const DEBOUNCE_MS = 250;
 /** Show "working" only when an answer takes longer than this. */
 const BUSY_NOTICE_MS = 200;
 const SEARCH_WORDS = 6;
+/** Below this many words, a paste with no answer is still being typed: a hint, not a verdict. */
+const MIN_WORDS = 3;
+/** Lines of a prefilled paste shown while it is folded away. */
+const PREVIEW_LINES = 3;
+const PREVIEW_LINE_CHARS = 160;
+
+/** True once the text has `MIN_WORDS` words (runs of two letters or digits or more). */
+export function hasFewWords(text: string): boolean {
+  let words = 0;
+  for (const _ of text.slice(0, 2000).matchAll(/[\p{L}\p{N}]{2,}/gu)) if (++words >= MIN_WORDS) return false;
+  return true;
+}
+
+/** The first lines of a paste, each cut short, for the folded view. */
+export function previewOf(text: string): string {
+  const lines = text.trim().split(/\r?\n/);
+  const shown = lines.slice(0, PREVIEW_LINES).map((line) => (line.length > PREVIEW_LINE_CHARS ? `${line.slice(0, PREVIEW_LINE_CHARS - 1)}…` : line));
+  return lines.length > PREVIEW_LINES ? `${shown.join('\n')}\n…` : shown.join('\n');
+}
 
 /** The paste's meaningful words, for a Pagefind search when nothing matched. */
 export function searchWords(text: string): string {
@@ -28,21 +51,17 @@ export function searchWords(text: string): string {
   return [...new Set(words)].slice(0, SEARCH_WORDS).join(' ');
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function mountTriageBox(root: HTMLElement): void {
   const input = root.querySelector<HTMLTextAreaElement>('[data-triage-input]')!;
   const output = root.querySelector<HTMLElement>('[data-triage-output]')!;
   const status = root.querySelector<HTMLElement>('[data-triage-status]')!;
   const copyLink = root.querySelector<HTMLButtonElement>('[data-copy-link]')!;
   const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
+  const tools = copyLink.parentElement!;
+  const editor = root.querySelector<HTMLElement>('[data-triage-editor]')!;
+  const folded = root.querySelector<HTMLElement>('[data-triage-folded]')!;
+  const preview = root.querySelector<HTMLElement>('[data-triage-preview]')!;
+  const edit = root.querySelector<HTMLButtonElement>('[data-triage-edit]')!;
   const supportTarget = parseSupportHref(root.dataset.supportHref ?? '');
   /** This page without its fragment: the `#q=` paste must never reach support unasked. */
   const pageUrl = () => `${location.origin}${location.pathname}`;
@@ -58,12 +77,14 @@ export function mountTriageBox(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
   let lastResult: TriageResult | null = null;
+  /** Rule id → summary, sent with the last result (for the reply text). */
+  let lastSummaries: Record<string, string> = {};
   /** The text last sent for triage: reading a multi-megabyte textarea again is not free. */
   let lastText = '';
+  /** The request whose answer should take focus (a prefilled link), or 0. */
+  let focusFor = 0;
 
-  const announce = (message: string) => {
-    status.textContent = message;
-  };
+  const announce = (message: string) => announceIn(status, message);
 
   const startWorker = () => {
     const created = new Worker(new URL('./triage.worker.ts', import.meta.url), { type: 'module' });
@@ -87,12 +108,27 @@ export function mountTriageBox(root: HTMLElement): void {
       return;
     }
     lastResult = response.result;
-    renderResult(output, response.result, {
+    lastSummaries = response.summaries;
+    const result = response.result;
+    // A few characters are not yet a paste: no verdict (and no "contact support") until there is something to judge.
+    if (answersOf(result).length === 0 && result.unknownCodes.length === 0 && hasFewWords(lastText)) {
+      renderHint(output);
+      announce('');
+      return;
+    }
+    renderResult(output, result, {
       searchHref: `/search/#q=${encodeURIComponent(searchWords(lastText))}`,
       supportHref: supportLink(),
       supportLabel,
+      summaries: response.summaries,
     });
-    announce(summarise(response.result));
+    announce(summarise(result));
+    if (response.id === focusFor) {
+      focusFor = 0;
+      const heading = output.querySelector<HTMLElement>(`#${RESULT_HEADING_ID}`);
+      heading?.focus({ preventScroll: true });
+      heading?.scrollIntoView({ block: 'start' });
+    }
   }
 
   const run = () => {
@@ -108,7 +144,7 @@ export function mountTriageBox(root: HTMLElement): void {
     }
     if (text.length > MAX_INPUT_CHARS) {
       const size = (text.length / 1_000_000).toFixed(1);
-      const message = `This paste has ${size} million characters; the limit is ${MAX_INPUT_CHARS / 1_000_000} million. Paste the failed records only (your text is still in the box).`;
+      const message = `This paste has ${size} million characters; the limit is ${MAX_INPUT_CHARS / 1_000_000} million. Paste only the failed lines (your text is still in the box).`;
       lastResult = null;
       renderMessage(output, message, 'error');
       announce(message);
@@ -138,15 +174,39 @@ export function mountTriageBox(root: HTMLElement): void {
   input.addEventListener('input', () => schedule(DEBOUNCE_MS));
   input.addEventListener('paste', () => schedule(0));
 
+  /** Shows the paste box again after a prefilled link folded it away. */
+  const unfold = () => {
+    folded.hidden = true;
+    edit.hidden = true;
+    editor.hidden = false;
+  };
+
+  edit.addEventListener('click', () => {
+    unfold();
+    input.focus();
+  });
+
   copyLink.addEventListener('click', async () => {
+    // The text travels in the link: passwords, tokens, keys and addresses are replaced first.
+    const redaction = redactDetailed(input.value);
+    const hidden = describeRedaction(redaction.counts);
     const link = new URL(triagePage);
-    link.hash = `q=${encodeURIComponent(input.value)}`;
-    const copied = await copyText(link.toString());
-    announce(copied ? 'Link copied. It carries the text in the part after #, which is never sent to a server.' : `Copy this link: ${link}`);
+    if (redaction.text.trim()) link.hash = `q=${encodeURIComponent(redaction.text)}`;
+    await copyWithFeedback(copyLink, link.toString(), {
+      status,
+      copied: hidden
+        ? `Link copied, with ${hidden} hidden: the link shows labels such as [SECRET] instead.`
+        : 'Link copied. It carries the text in the part after #, which is never sent to a server.',
+      mark: hidden ? `Link copied (${hidden} hidden)` : 'Link copied',
+      fallbackAfter: tools,
+    });
   });
 
   clear.addEventListener('click', () => {
     input.value = '';
+    // A reload must not bring the text back: drop the `#q=` from the address too.
+    if (location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    unfold();
     run();
     input.focus();
   });
@@ -185,10 +245,15 @@ export function mountTriageBox(root: HTMLElement): void {
     if (!button || !lastResult) return;
     const match = lastResult.matches.find((candidate) => candidate.id === button.dataset.copyResolution);
     if (!match) return;
-    const copied = await copyText(resolutionText(match, location.origin));
-    announce(copied ? `Resolution for "${match.title}" copied.` : 'Copying is blocked here; select the text instead.');
+    const reply = resolutionText({ ...match, summary: lastSummaries[match.id] }, location.origin);
+    await copyWithFeedback(button, reply, {
+      status,
+      copied: `Resolution for "${match.title}" copied: the error, what it means, the steps and the link.`,
+      mark: 'Resolution copied',
+    });
   });
 
+  /** Fills the box from `#q=…`, folds the paste to a few lines and puts the answer first. */
   const prefill = () => {
     const match = /^#q=(.*)$/s.exec(location.hash);
     if (!match) return;
@@ -197,7 +262,13 @@ export function mountTriageBox(root: HTMLElement): void {
     } catch {
       input.value = match[1]!;
     }
+    if (!input.value.trim()) return;
+    preview.textContent = previewOf(input.value);
+    editor.hidden = true;
+    folded.hidden = false;
+    edit.hidden = false;
     run();
+    focusFor = latest;
   };
   if (root.dataset.prefill === 'true') {
     prefill();

@@ -3,15 +3,26 @@
  * inserted as text nodes (never as HTML), so a pasted `<script>` is shown,
  * not run.
  */
-import { CONFIDENCE_LABEL } from '../../../triage/present/explain.ts';
-import { answersOf, codeReference, describeLines, suggestionsOf, summaryOf, unrecognisedOf, type CodeReference } from '../../../triage/present/present.ts';
+import { CONFIDENCE_LABEL, ignoredSentence } from '../../../triage/present/explain.ts';
+import {
+  answersOf,
+  codeReference,
+  describeLines,
+  headingOf,
+  suggestionsOf,
+  summaryOf,
+  unrecognisedNote,
+  unrecognisedOf,
+  type CodeReference,
+} from '../../../triage/present/present.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
 
 const EXCERPT_CONTEXT = 80;
 const EXCERPT_MAX = 600;
 const MAX_LINE_LIST = 12;
 const MAX_UNRECOGNISED = 20;
-
+/** The result's one heading: focused when a prefilled link opens the page. */
+export const RESULT_HEADING_ID = 'triage-result-heading';
 
 type Child = Node | string;
 
@@ -28,6 +39,8 @@ export interface RenderOptions {
   searchHref: string;
   supportHref: string;
   supportLabel: string;
+  /** Rule id → what the error means, in one sentence (from the triage index). */
+  summaries: Record<string, string>;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -54,12 +67,28 @@ function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
   }
   code.append(text.slice(at - segment.start, to - segment.start));
   if (to < segment.end) code.append('…');
-  return h('pre', { class: 'triage-excerpt' }, code);
+  // Focusable: a long excerpt scrolls inside its box, and keyboard users must be able to scroll it too.
+  return h('pre', { class: 'triage-excerpt', tabindex: '0' }, code);
 }
 
-function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean): HTMLElement {
+/** The result's one heading; `tabindex=-1` so the page can move focus to it. */
+function resultHeading(text: string): HTMLElement {
+  return h('h3', { id: RESULT_HEADING_ID, class: 'triage-heading', tabindex: '-1' }, text);
+}
+
+/** What to do: the resolution, then its steps when the rule has them. */
+function fix(match: TopMatch): HTMLElement {
+  return h(
+    'div',
+    { class: 'triage-fix' },
+    h('p', { class: 'triage-resolution' }, h('strong', {}, 'What to do: '), match.resolution),
+    ...(match.steps.length > 0 ? [h('ol', { class: 'triage-steps' }, ...match.steps.map((step) => h('li', {}, step)))] : []),
+  );
+}
+
+function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean, summary: string): HTMLElement {
   const segment = result.segments[match.segments[0]!]!;
-  const ignored = segment.ignored.map((part) => part.kind);
+  const ignored = ignoredSentence(segment.ignored.map((part) => part.kind));
   const caption = multiRecord
     ? `From your paste (${describeLines(match, result.segments, MAX_LINE_LIST)}):`
     : 'From your paste:';
@@ -67,11 +96,12 @@ function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean)
     'li',
     { class: 'triage-answer', 'data-confidence': match.confidence, 'data-rule': match.id },
     h('p', { class: 'triage-badge' }, `${CONFIDENCE_LABEL[match.confidence]} · ${match.confidence} confidence`),
-    h('h3', {}, h('a', { href: match.url }, match.title)),
-    h('p', { class: 'triage-resolution' }, h('strong', {}, 'Resolution: '), match.resolution),
-    h('p', { class: 'triage-reason' }, h('strong', {}, 'Why: '), match.reason),
+    h('h4', {}, h('a', { href: match.url }, match.title)),
+    ...(summary ? [h('p', { class: 'triage-meaning' }, summary)] : []),
+    fix(match),
+    h('p', { class: 'triage-reason' }, h('strong', {}, 'Why we think so: '), match.reason),
     h('figure', { class: 'triage-evidence' }, h('figcaption', {}, caption), excerpt(segment, match.evidence)),
-    ...(ignored.length > 0 ? [h('p', { class: 'triage-ignored' }, `Ignored as variable: ${[...new Set(ignored)].join(', ')}.`)] : []),
+    ...(ignored ? [h('p', { class: 'triage-ignored' }, ignored)] : []),
     h(
       'p',
       { class: 'triage-actions' },
@@ -114,7 +144,7 @@ function unrecognisedList(result: TriageResult): HTMLElement[] {
     h(
       'section',
       { class: 'triage-unrecognised', 'aria-labelledby': 'triage-unrecognised-heading' },
-      h('h3', { id: 'triage-unrecognised-heading' }, `Not recognised (${plural(result.stats.unrecognised, 'failed line')})`),
+      h('h4', { id: 'triage-unrecognised-heading' }, `Not recognised (${plural(result.stats.unrecognised, 'failed line')})`),
       h(
         'ul',
         {},
@@ -141,16 +171,15 @@ function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
   const suggestions = suggestionsOf(result);
   return h(
     'section',
-    { class: 'triage-none', 'aria-labelledby': 'triage-none-heading' },
-    h('h3', { id: 'triage-none-heading' }, 'No known error was recognised with confidence'),
-    h('p', {}, 'This does not look like any IPP error we document, so we would rather not guess.'),
-    ...foreignCodes(result),
+    { class: 'triage-none', 'aria-labelledby': RESULT_HEADING_ID },
+    resultHeading(headingOf(result)),
     ...(suggestions.length > 0
       ? [
-          h('p', {}, 'Closest articles (suggestions only):'),
+          h('p', {}, 'No article matches it with confidence. These are the closest, but they may not be your error:'),
           h('ul', {}, ...suggestions.map((match) => h('li', {}, h('a', { href: match.url }, match.title), ` — ${match.resolution}`))),
         ]
-      : []),
+      : [h('p', {}, 'This does not look like any IPP error we document.')]),
+    ...foreignCodes(result),
     h(
       'p',
       {},
@@ -184,7 +213,7 @@ export interface ContactPanelOptions {
  * the controller updates when the box is ticked.
  */
 export function renderContactPanel(panel: HTMLElement, options: ContactPanelOptions): void {
-  const found = options.hidden ? `We replaced ${options.hidden} with labels such as [GUID]. ` : '';
+  const found = options.hidden ? `We replaced ${options.hidden} with labels such as [SECRET]. ` : '';
   panel.replaceChildren(
     h('h4', { id: `${CONTACT_PANEL_ID}-heading`, tabindex: '-1' }, 'Contact support'),
     h(
@@ -195,7 +224,7 @@ export function renderContactPanel(panel: HTMLElement, options: ContactPanelOpti
     h(
       'figure',
       {},
-      h('figcaption', {}, 'Text that would be sent (IDs, e-mail addresses, tokens and keys hidden):'),
+      h('figcaption', {}, 'Text that would be sent (passwords, tokens, keys and e-mail addresses hidden; IDs and times kept for support):'),
       h('pre', { class: 'triage-excerpt', tabindex: '0', 'data-contact-preview': '' }, h('code', {}, options.preview)),
     ),
     h(
@@ -212,13 +241,24 @@ export function renderContactPanel(panel: HTMLElement, options: ContactPanelOpti
 
 export function renderResult(container: HTMLElement, result: TriageResult, options: RenderOptions): void {
   const answers = answersOf(result);
+  if (answers.length === 0) {
+    container.replaceChildren(noMatch(result, options));
+    return;
+  }
   const multiRecord = result.stats.records > 1;
+  const note = unrecognisedNote(result);
   container.replaceChildren(
-    h('p', { class: 'triage-summary' }, summarise(result)),
-    answers.length > 0
-      ? h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord)))
-      : noMatch(result, options),
-    ...(answers.length > 0 ? unrecognisedList(result) : []),
+    resultHeading(headingOf(result)),
+    ...(note ? [h('p', { class: 'triage-note' }, note)] : []),
+    h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord, options.summaries[match.id] ?? ''))),
+    ...unrecognisedList(result),
+  );
+}
+
+/** Shown instead of a verdict while the paste is still too short to judge. */
+export function renderHint(container: HTMLElement): void {
+  container.replaceChildren(
+    h('p', { class: 'triage-message triage-hint-more' }, 'Keep going: paste the whole message from the audit log. A few words are needed to recognise an error.'),
   );
 }
 
