@@ -40,7 +40,7 @@ const CONTENT_FOLDERS = Object.values(COLLECTIONS).map((collection) => collectio
  * Every claim on a key that an older claim already holds. Claims of one file
  * keep their order, so a file's own id comes before its aliases.
  */
-function clashes<C extends Claim>(claims: readonly C[], ages: FileAges): Clash<C>[] {
+function clashes<C extends Claim>(claims: readonly C[], ages: FileAges, conflicting: (group: readonly C[]) => boolean = () => true): Clash<C>[] {
   const byKey = new Map<string, C[]>();
   for (const claim of claims) {
     const group = byKey.get(claim.key);
@@ -49,7 +49,7 @@ function clashes<C extends Claim>(claims: readonly C[], ages: FileAges): Clash<C
   }
   const found: Clash<C>[] = [];
   for (const group of byKey.values()) {
-    if (group.length < 2) continue;
+    if (group.length < 2 || !conflicting(group)) continue; // git is asked only when there is a clash to decide
     const oldestFirst = [...group].sort((a, b) => ages.compare(a.file, b.file)); // stable: order within a file kept
     oldestFirst.slice(1).forEach((claim, i) => found.push({ claim, earlier: oldestFirst.slice(0, i + 1) }));
   }
@@ -89,7 +89,8 @@ function codeClashes(kb: KnowledgeBase, ages: FileAges): ContentError[] {
     const shared = new Set(rule.data.sharedCodes.map(codeKey));
     return rule.data.codes.map((code, i) => ({ key: codeKey(code), file: rule.file, field: `codes.${i}`, code, shared: shared.has(codeKey(code)) }));
   });
-  return clashes(claims, ages).flatMap(({ claim, earlier }) => {
+  // A code that every rule listing it shares is no clash.
+  return clashes(claims, ages, (group) => group.some((claim) => !claim.shared)).flatMap(({ claim, earlier }) => {
     if (!claim.shared) {
       const owner = earlier[0]!;
       return [blame(ages, claim, owner, owner.shared

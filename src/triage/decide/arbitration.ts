@@ -56,6 +56,11 @@ function standsApart(candidate: Candidate, facts: RecordFacts): boolean {
   });
 }
 
+/** Two readings explain the same words of the paste (ascending token lists). */
+function sameWords(a: readonly number[], b: readonly number[]): boolean {
+  return a.length > 0 && a.length === b.length && a.every((token, i) => token === b[i]);
+}
+
 function listCodes(codes: readonly string[]): string {
   const shown = codes.slice(0, 3).join(', ');
   return codes.length > 3 ? `${shown} and ${codes.length - 3} more` : shown;
@@ -117,23 +122,20 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
   },
   {
     name: 'generic-phrase',
-    rule: 'Words that several messages share equally ("is empty for the data source") do not say which error it is: when their fixes differ, every reading is only a suggestion; when they agree, the first reading stands for all.',
+    rule: 'Words that several messages share equally ("is empty for the data source", "the refresh token has expired") do not say which error it is: when their fixes differ or the phrase is short, every reading is only a suggestion; otherwise the first reading stands for all.',
     decide(candidate, all, facts) {
-      if (!templateOnly(candidate) || candidate.confidence === 'low') return undefined;
-      const own = spanLength(candidate.evidence);
+      if (!templateOnly(candidate) || candidate.confidence === 'low' || !candidate.template) return undefined;
+      const words = candidate.template.explained;
       const rivals = all.filter(
-        (other) =>
-          other !== candidate &&
-          templateOnly(other) &&
-          other.template !== undefined &&
-          other.confidence !== 'low' &&
-          sharedLength(other.evidence, candidate.evidence) >= 0.9 * Math.max(own, spanLength(other.evidence)),
+        (other) => other !== candidate && templateOnly(other) && other.template !== undefined && other.confidence !== 'low' && sameWords(other.template.explained, words),
       );
       if (rivals.length === 0) return undefined;
       const fix = facts.rules[candidate.rule]!.fix;
-      if (rivals.some((other) => facts.rules[other.rule]!.fix !== fix)) {
+      const { significantWords, specificity } = candidate.template.score;
+      const short = significantWords <= T.genericPhraseWords && specificity < T.genericPhraseSpecificity;
+      if (short || rivals.some((other) => facts.rules[other.rule]!.fix !== fix)) {
         const quoted = rivals.slice(0, 2).map((other) => `"${other.template!.template}"`).join(', ');
-        return { confidence: 'low', note: `Other messages with other fixes share exactly these words (${quoted}), so the paste does not say which error it is.` };
+        return { confidence: 'low', note: `Other messages share exactly these words (${quoted}), so the paste does not say which error it is.` };
       }
       const first = [candidate, ...rivals].sort(compareCandidates)[0]!;
       if (first === candidate) return undefined;

@@ -61,7 +61,7 @@ export const CALIBRATION = Object.freeze({
     why: '… and keeps at least this share of the message …',
   },
   tellingPartSpecificity: {
-    value: 1.25,
+    value: 1.1,
     why: '… is the answer when what it keeps is this telling ("username is empty"), not when it fits many messages ("invalid request").',
   },
   tellingFragmentCoverage: {
@@ -115,6 +115,14 @@ export const CALIBRATION = Object.freeze({
   maxCorrectedShare: {
     value: 0.67,
     why: 'Share of the found words that may be corrections; above it the "match" is mostly guesswork.',
+  },
+  genericPhraseWords: {
+    value: 3,
+    why: 'A phrase of at most this many significant words that several messages share ("the refresh token has expired") …',
+  },
+  genericPhraseSpecificity: {
+    value: 1.5,
+    why: '… and less telling than this is only a suggestion even when their fixes agree ("invalid national cloud" is telling enough).',
   },
   closeScore: {
     value: 0.1,

@@ -13,6 +13,8 @@ export interface TemplateEvidence {
   /** Misspelt words the match relied on: what the paste said → what it was read as. */
   corrections: Array<{ said: string; readAs: string }>;
   contradiction?: Contradiction;
+  /** The paste's significant words the match explains (token indexes, ascending). */
+  explained: number[];
 }
 
 export interface Candidate {

@@ -8,10 +8,11 @@
 import { calibrate, lexicalStrength } from '../decide/calibration.ts';
 import type { Candidate, TemplateEvidence } from '../decide/candidate.ts';
 import type { PreparedIndex } from '../index/prepare.ts';
+import { isSignificant } from '../text/vocabulary.ts';
 import type { Evidence } from '../types.ts';
 import type { CodeHit } from './codes.ts';
 import { mergeEvidence, type RecordView, spanOf } from './evidence.ts';
-import { scoreMessage } from './lexical.ts';
+import { scoreMessage, type SentenceBreak } from './lexical.ts';
 
 /** Evidence spans kept per match: enough to highlight, bounded whatever the paste repeats. */
 export const MAX_EVIDENCE = 16;
@@ -95,8 +96,9 @@ export function matchRecord(view: RecordView, codes: readonly CodeHit[], prepare
 /** The best template match of each rule in the record (`corrections`: token → word it was read as). */
 function scoreTemplates(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>): Map<number, TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] }> {
   const best = new Map<number, TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] }>();
+  const sentenceBreak = sentenceBreaks(view);
   for (const messageIndex of prepared.candidateMessages(keys)) {
-    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, prepared.rarity);
+    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, prepared.rarity, sentenceBreak);
     if (!score) continue;
     const corrected = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));
     const template: TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] } = {
@@ -106,6 +108,7 @@ function scoreTemplates(view: RecordView, keys: readonly string[], prepared: Pre
       strength: lexicalStrength(score),
       corrections: corrected.map((t) => ({ said: view.normalised.text.slice(view.tokens[t]!.start, view.tokens[t]!.end), readAs: corrections.get(t)! })),
       ...(score.contradiction ? { contradiction: score.contradiction } : {}),
+      explained: explainedWords(score.runs, keys),
       runs: score.runs,
       corrected,
     };
@@ -116,10 +119,34 @@ function scoreTemplates(view: RecordView, keys: readonly string[], prepared: Pre
   return best;
 }
 
+/** The significant record tokens that a match's runs cover. */
+function explainedWords(runs: ReadonlyArray<[number, number]>, keys: readonly string[]): number[] {
+  const words = new Set<number>();
+  for (const [first, last] of runs) for (let t = first; t <= last; t++) if (isSignificant(keys[t]!)) words.add(t);
+  return [...words].sort((a, b) => a - b);
+}
+
+/** Does a sentence end between record tokens t and t + 1 (". ", "! ", "? " in the text between them)? */
+function sentenceBreaks(view: RecordView): SentenceBreak {
+  const { tokens } = view;
+  const text = view.normalised.text;
+  return (t) => {
+    if (t < 0 || t + 1 >= tokens.length) return false;
+    for (let i = tokens[t]!.end; i < tokens[t + 1]!.start; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x2e || ch === 0x21 || ch === 0x3f) return true;
+    }
+    return false;
+  };
+}
+
 const RANK = { high: 3, medium: 2, low: 1 } as const;
 
+/** A contradicted reading is only a suggestion, however much of its message it covers. */
+const effectiveRank = (template: TemplateEvidence) => (template.contradiction ? RANK.low : RANK[template.confidence]);
+
 function betterTemplate(a: TemplateEvidence, b: TemplateEvidence): boolean {
-  return RANK[a.confidence] - RANK[b.confidence] > 0 || (a.confidence === b.confidence && a.strength > b.strength);
+  return effectiveRank(a) - effectiveRank(b) > 0 || (effectiveRank(a) === effectiveRank(b) && a.strength > b.strength);
 }
 
 function offerTemplate(

@@ -46,6 +46,8 @@ export interface ChunkHits {
   runs: Array<[number, number]>;
   /** A place where the record says another word than the message, right beside a matched run. */
   contradiction?: Contradiction;
+  /** The record token where a counted run reached the chunk's last word, if one did. */
+  endedChunkAt?: number;
 }
 
 /** "…the following parameter: 'client_id'" where the message says 'password'. */
@@ -61,23 +63,55 @@ export interface Contradiction {
  * (A paste cut off there, or followed by punctuation or a masked id, is not;
  * nor is a word cut by a console wrap or misspelt: "ne|eded", "expird".)
  */
-function contradictionAround(chunk: PreparedChunk, keys: readonly string[], from: number, to: number, first: number, last: number): Contradiction | undefined {
+function contradictionAround(
+  chunk: PreparedChunk,
+  keys: readonly string[],
+  sentenceBreak: SentenceBreak,
+  from: number,
+  to: number,
+  first: number,
+  last: number,
+): Contradiction | undefined {
   const differs = (chunkAt: number, recordAt: number) =>
     chunkAt >= 0 && chunkAt < chunk.keys.length && chunk.significant[chunkAt] &&
     recordAt >= 0 && recordAt < keys.length && isSignificant(keys[recordAt]!) && !alike(keys[recordAt]!, chunk.keys[chunkAt]!);
-  if (differs(to + 1, last + 1)) return { said: keys[last + 1]!, expected: chunk.keys[to + 1]! };
-  if (differs(from - 1, first - 1)) return { said: keys[first - 1]!, expected: chunk.keys[from - 1]! };
+  // A word across a sentence end in the paste is not "in the same place":
+  // "Tenant 'x' not found. This may happen if…" is an older wording, not another error.
+  if (!sentenceBreak(last) && differs(to + 1, last + 1)) return { said: keys[last + 1]!, expected: chunk.keys[to + 1]! };
+  if (!sentenceBreak(first - 1) && differs(from - 1, first - 1)) return { said: keys[first - 1]!, expected: chunk.keys[from - 1]! };
   return undefined;
 }
 
+/** True when a sentence ends between record tokens `t` and `t + 1`. */
+export type SentenceBreak = (t: number) => boolean;
+
 /** Same word, a piece of it (cut off, or split by a console wrap), or a slip of it. */
-function alike(said: string, expected: string): boolean {
-  return (
-    expected.startsWith(said) ||
-    said.startsWith(expected) ||
-    (said.length >= 3 && expected.startsWith(said.slice(0, 3))) ||
-    editDistance(said, expected, allowedSlips(Math.min(said.length, expected.length))) <= allowedSlips(Math.min(said.length, expected.length))
-  );
+export function alike(said: string, expected: string): boolean {
+  const slips = allowedSlips(Math.min(said.length, expected.length));
+  return expected.startsWith(said) || said.startsWith(expected) || editDistance(said, expected, slips) <= slips;
+}
+
+/**
+ * A message that goes on into its next sentence differently: the paste
+ * matches one sentence to its end and begins the next one as the message
+ * does, then says something else ("…parameter 'UserName'. The argument "jd"
+ * does not match…" against "…The argument is null or empty."). `last` is the
+ * record token where the first sentence's run ended.
+ */
+function contradictionInNextSentence(next: PreparedChunk, keys: readonly string[], last: number): Contradiction | undefined {
+  let r = last + 1;
+  let p = 0;
+  let sharedWords = 0;
+  while (r < keys.length && p < next.keys.length && keys[r] === next.keys[p]) {
+    if (next.significant[p]) sharedWords++;
+    r++;
+    p++;
+  }
+  if (sharedWords === 0 || r >= keys.length || p >= next.keys.length) return undefined;
+  while (p < next.keys.length && !next.significant[p]) p++; // the message's next telling word
+  const said = keys[r]!;
+  if (p >= next.keys.length || !isSignificant(said) || alike(said, next.keys[p]!)) return undefined;
+  return { said, expected: next.keys[p]! };
 }
 
 /**
@@ -85,7 +119,7 @@ function alike(said: string, expected: string): boolean {
  * evidence when it holds at least two significant words, or is the whole
  * chunk; a lone shared word ("invalid", "token") proves nothing.
  */
-export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): ChunkHits {
+export function matchChunk(chunk: PreparedChunk, keys: readonly string[], sentenceBreak: SentenceBreak = () => false): ChunkHits {
   const size = chunk.keys.length;
   const endedAt = new Int32Array(size).fill(-2);
   const runLength = new Int32Array(size);
@@ -108,6 +142,7 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
   const covered = new Array<boolean>(size).fill(false);
   const runs: Array<[number, number]> = [];
   let contradiction: Contradiction | undefined;
+  let endedChunkAt: number | undefined;
   if (maximal.length === 0) return { covered, runs };
   let uncoveredSignificant = chunk.significant.filter(Boolean).length;
   // Longest runs first; a later run counts only for chunk words not yet
@@ -128,10 +163,11 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[]): Chunk
       for (let k = from; k <= j; k++) covered[k] = true;
       uncoveredSignificant -= newWords;
       runs.push([i - length + 1, i]);
-      contradiction ??= contradictionAround(chunk, keys, from, j, i - length + 1, i);
+      contradiction ??= contradictionAround(chunk, keys, sentenceBreak, from, j, i - length + 1, i);
+      if (j === size - 1) endedChunkAt ??= i;
     }
   }
-  return { covered, runs, ...(contradiction ? { contradiction } : {}) };
+  return { covered, runs, ...(contradiction ? { contradiction } : {}), ...(endedChunkAt !== undefined ? { endedChunkAt } : {}) };
 }
 
 /** How well one message template is supported by a record. */
@@ -170,6 +206,7 @@ export function scoreMessage(
   keys: readonly string[],
   recordSignificantWords: number,
   rarity: (word: string) => number,
+  sentenceBreak: SentenceBreak = () => false,
 ): MessageScore | null {
   let totalWeight = 0;
   let coveredWeight = 0;
@@ -178,9 +215,13 @@ export function scoreMessage(
   const runs: Array<[number, number]> = [];
   const sentences = new Map<number, { total: number; covered: number; words: number; specificity: number }>();
   let contradiction: Contradiction | undefined;
-  for (const chunk of chunks) {
-    const hits = matchChunk(chunk, keys);
+  chunks.forEach((chunk, index) => {
+    const hits = matchChunk(chunk, keys, sentenceBreak);
     contradiction ??= hits.contradiction;
+    const next = chunks[index + 1];
+    if (!contradiction && hits.endedChunkAt !== undefined && next && next.sentence === chunk.sentence + 1) {
+      contradiction = contradictionInNextSentence(next, keys, hits.endedChunkAt);
+    }
     const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0, specificity: 0 };
     sentences.set(chunk.sentence, sentence);
     chunk.weights.forEach((weight, position) => {
@@ -198,7 +239,7 @@ export function scoreMessage(
       }
     });
     for (const run of hits.runs) runs.push(run); // push(...spread) overflows the stack on a huge record
-  }
+  });
   if (runs.length === 0) return null;
   const explained = new Set<number>();
   for (const [first, last] of runs) {
@@ -222,7 +263,9 @@ function bestSentence(sentences: Iterable<{ total: number; covered: number; word
   for (const sentence of sentences) {
     if (sentence.words < 3 || sentence.total === 0) continue;
     const coverage = sentence.covered / sentence.total;
-    if (coverage > best.sentenceCoverage) best = { sentenceCoverage: coverage, sentenceSpecificity: sentence.specificity };
+    // Of two sentences found whole, the more telling one is the point ("This may happen if there are no active subscriptions", not "Tenant x not found").
+    const better = coverage > best.sentenceCoverage + 0.01 || (coverage >= best.sentenceCoverage - 0.01 && sentence.specificity > best.sentenceSpecificity);
+    if (better) best = { sentenceCoverage: coverage, sentenceSpecificity: sentence.specificity };
   }
   return best;
 }
