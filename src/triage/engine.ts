@@ -13,7 +13,7 @@
  */
 import { arbitrate } from './decide/arbitration.ts';
 import type { Candidate } from './decide/candidate.ts';
-import { type FoundIn, rankAcrossSegments } from './decide/rank.ts';
+import { ErrorTally } from './decide/rank.ts';
 import { PreparedIndex } from './index/prepare.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
 import { matchRecord } from './match/candidates.ts';
@@ -21,10 +21,10 @@ import { findCodes } from './match/codes.ts';
 import { splitCompounds } from './match/compounds.ts';
 import { ignoredParts, type RecordView } from './match/evidence.ts';
 import { isAnswer } from './present/present.ts';
-import { datasourceOf } from './text/datasource.ts';
+import { datasourceClause, datasourceOf } from './text/datasource.ts';
 import { normalise } from './text/normalise.ts';
 import { segment } from './text/segment.ts';
-import { tokenise } from './text/tokenise.ts';
+import { maskSpan, tokenise } from './text/tokenise.ts';
 import { ERRORISH, isSignificant } from './text/vocabulary.ts';
 import type { IgnoredPart, Match, Segment, TriageIndex, TriageResult, UnknownCode } from './types.ts';
 
@@ -40,12 +40,18 @@ export class InputTooLargeError extends Error {
   }
 }
 
-/** At most this many records are listed in a result; the rest are counted (stats.omitted). */
-export const MAX_SEGMENTS = 2_000;
-/** A listed record's `text` is cut at this many characters (its `start`/`end` give the whole of it). */
-export const MAX_SEGMENT_TEXT = 4_000;
-/** Matches listed per record. */
+/**
+ * A result stays small whatever the paste: at most this many records are
+ * listed (the rest are counted in stats.omitted and in each error's
+ * `records`), each listed record's `text` is cut at MAX_SEGMENT_TEXT
+ * characters (`start`/`end` give all of it in the input), and a record lists
+ * at most MAX_MATCHES_PER_RECORD matches with MAX_RECORD_EVIDENCE spans each.
+ * A 6 MB export gives well under a megabyte of result.
+ */
+export const MAX_SEGMENTS = 500;
+export const MAX_SEGMENT_TEXT = 1_000;
 const MAX_MATCHES_PER_RECORD = 5;
+const MAX_RECORD_EVIDENCE = 4;
 /** Codes listed per record (the result lists each code once, with a count). */
 const MAX_CODES_PER_RECORD = 10;
 /** Above this many records a paste is an export, and records the index cannot match are not read closely. */
@@ -77,7 +83,7 @@ export class TriageEngine {
     const records = segment(input);
     const stats = { records: records.length, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: input.length };
     const unknown = new Map<string, UnknownCode>();
-    const foundIn = new Map<string, FoundIn>();
+    const tally = new ErrorTally();
     const skim = records.length > SKIM_ABOVE_RECORDS;
     for (const record of records) {
       const diagnosis = this.diagnoseRecord(input, record.start, record.end, skim);
@@ -91,12 +97,6 @@ export class TriageEngine {
       }
       if (diagnosis.matches.some(isAnswer)) stats.recognised++;
       else stats.unrecognised++;
-      for (const match of diagnosis.matches) {
-        const counts = foundIn.get(match.id) ?? { answered: 0, any: 0 };
-        counts.any++;
-        if (isAnswer(match)) counts.answered++;
-        foundIn.set(match.id, counts);
-      }
       for (const code of diagnosis.unexplainedCodes) {
         const seen = unknown.get(code);
         if (seen) seen.count++;
@@ -104,22 +104,24 @@ export class TriageEngine {
       }
       if (segments.length >= MAX_SEGMENTS) {
         stats.omitted++;
+        tally.add(diagnosis.matches, undefined);
         continue;
       }
+      tally.add(diagnosis.matches, segments.length);
       const datasource = datasourceOf(input.slice(record.start, Math.min(record.end, record.start + 400)));
       segments.push({
         text: input.slice(record.start, Math.min(record.end, record.start + MAX_SEGMENT_TEXT)),
         start: record.start,
         end: record.end,
         lines: record.lines,
-        matches: diagnosis.matches,
+        matches: diagnosis.matches.map(({ id, confidence, score, evidence, reason }) => ({ id, confidence, score, evidence: evidence.slice(0, MAX_RECORD_EVIDENCE), reason })),
         ignored: diagnosis.ignored(),
         unknownCodes: diagnosis.unexplainedCodes.slice(0, MAX_CODES_PER_RECORD),
         ...(datasource ? { datasource } : {}),
       });
     }
     return {
-      matches: rankAcrossSegments(segments, foundIn),
+      matches: tally.ranked(),
       segments,
       unknownCodes: [...unknown.values()],
       stats,
@@ -137,7 +139,8 @@ export class TriageEngine {
     const text = input.slice(start, end);
     if (skim && !this.prepared.mayMatch(text)) return { matches: [], failure: ERRORISH.test(text), unexplainedCodes: [], ignored: () => [] };
     const normalised = normalise(text);
-    const tokens = tokenise(normalised.text);
+    const clause = datasourceClause(text);
+    const tokens = clause ? maskSpan(tokenise(normalised.text), normalised.map, clause.start, clause.end, 'datasource') : tokenise(normalised.text);
     const codes = findCodes(tokens, normalised.text, this.prepared.symbolic);
     const failure = codes.length > 0 || ERRORISH.test(normalised.text);
     if (skim && codes.length === 0 && !this.prepared.sharesAPair(tokens.map((token) => token.key))) {
@@ -175,6 +178,7 @@ export class TriageEngine {
     return {
       id: rule.id,
       title: rule.title,
+      summary: rule.summary,
       fix: rule.fix,
       resolution: rule.resolution,
       steps: rule.steps,

@@ -52,6 +52,8 @@ export interface Evidence {
 export interface Match {
   id: string;
   title: string;
+  /** What the error means, in one sentence. */
+  summary: string;
   fix: string;
   resolution: string;
   /** What the customer does, step by step (empty when the rule has none yet). */
@@ -73,6 +75,9 @@ export interface IgnoredPart {
   text: string;
 }
 
+/** A match as listed per record: which rule, how sure, and on what evidence (the rest is in `matches`). */
+export type RecordMatch = Pick<Match, 'id' | 'confidence' | 'score' | 'evidence' | 'reason'>;
+
 export interface Segment {
   /** The record's text as pasted, cut at 4,000 characters (`start` and `end` give all of it in the input). */
   text: string;
@@ -81,7 +86,8 @@ export interface Segment {
   end: number;
   /** 1-based line numbers of the record in the input. */
   lines: [number, number];
-  matches: Match[];
+  /** The rules this record points to, best first (full details of each in the result's `matches`). */
+  matches: RecordMatch[];
   ignored: IgnoredPart[];
   /** Codes in the record that no rule explains (`AADSTS50126`): some other error. */
   unknownCodes: string[];

@@ -1,43 +1,60 @@
-/** Ranking across a whole paste: each distinct error once, best first. */
+/**
+ * Ranking across a whole paste: each distinct error once, best first, with
+ * where it was found. Tallied record by record as the engine reads them, so
+ * records left out of the listing still count.
+ */
 import { CONFIDENCE_RANK } from './calibration.ts';
-import type { Match, Segment, TopMatch } from '../types.ts';
+import type { Match, TopMatch } from '../types.ts';
 
-/** Records an error was found in, as an answer and at all (counted over every record, listed or not). */
-export interface FoundIn {
+const strength = (match: Match) => CONFIDENCE_RANK[match.confidence] * 10 + match.score;
+const isConfident = (match: Match) => CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK.low;
+
+interface Tally {
+  best: Match;
+  /** Listed records (indexes into segments) where it is an answer / where it appears at all. */
+  answeredIn: number[];
+  appearsIn: number[];
   answered: number;
-  any: number;
+  appears: number;
 }
 
-/**
- * One entry per distinct error across the whole input, best first: the
- * strongest reading of it from any record, and where it was found. An error
- * that is an answer somewhere is placed only where it is one (a faint reading
- * of it elsewhere is not "found on" that line).
- */
-export function rankAcrossSegments(segments: Segment[], foundIn: ReadonlyMap<string, FoundIn> = new Map()): TopMatch[] {
-  const byRule = new Map<string, { best: Match; answered: number[]; any: number[] }>();
-  segments.forEach((segment, segmentIndex) => {
-    for (const match of segment.matches) {
-      const entry = byRule.get(match.id) ?? { best: match, answered: [], any: [] };
-      byRule.set(match.id, entry);
-      entry.any.push(segmentIndex);
-      if (CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK.low) entry.answered.push(segmentIndex);
-      const rankNew = CONFIDENCE_RANK[match.confidence] * 10 + match.score;
-      const rankOld = CONFIDENCE_RANK[entry.best.confidence] * 10 + entry.best.score;
-      if (rankNew > rankOld) entry.best = match;
+export class ErrorTally {
+  private readonly byRule = new Map<string, Tally>();
+
+  /** One record's matches; `segment` is its index in the listing, or undefined when it is not listed. */
+  add(matches: readonly Match[], segment: number | undefined): void {
+    for (const match of matches) {
+      let tally = this.byRule.get(match.id);
+      if (!tally) {
+        tally = { best: match, answeredIn: [], appearsIn: [], answered: 0, appears: 0 };
+        this.byRule.set(match.id, tally);
+      } else if (strength(match) > strength(tally.best)) {
+        tally.best = match;
+      }
+      tally.appears++;
+      if (segment !== undefined) tally.appearsIn.push(segment);
+      if (isConfident(match)) {
+        tally.answered++;
+        if (segment !== undefined) tally.answeredIn.push(segment);
+      }
     }
-  });
-  const ranked = [...byRule.values()].map(({ best, answered, any }): TopMatch => {
-    const counts = foundIn.get(best.id);
-    return answered.length > 0
-      ? { ...best, segments: answered, records: counts?.answered ?? answered.length }
-      : { ...best, segments: any, records: counts?.any ?? any.length };
-  });
-  return ranked.sort(
-    (a, b) =>
-      CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
-      b.score - a.score ||
-      b.records - a.records ||
-      a.id.localeCompare(b.id),
-  );
+  }
+
+  /**
+   * Each error once, best first: its strongest reading from any record, and
+   * where it was found. An error that is an answer somewhere is placed only
+   * where it is one (a faint reading of it elsewhere is not "found on" that line).
+   */
+  ranked(): TopMatch[] {
+    const ranked = [...this.byRule.values()].map(({ best, answeredIn, appearsIn, answered, appears }): TopMatch =>
+      answered > 0 ? { ...best, segments: answeredIn, records: answered } : { ...best, segments: appearsIn, records: appears },
+    );
+    return ranked.sort(
+      (a, b) =>
+        CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
+        b.score - a.score ||
+        b.records - a.records ||
+        a.id.localeCompare(b.id),
+    );
+  }
 }

@@ -18,6 +18,7 @@ const IGNORED_WORDS: Record<string, string> = {
   email: 'e-mail addresses',
   ip: 'IP addresses',
   number: 'numbers',
+  datasource: 'datasource names',
 };
 
 /**

@@ -8,7 +8,7 @@
  * scan is linear in the length of the text whatever it contains.
  */
 export type MaskKind =
-  | 'guid' | 'timestamp' | 'date' | 'time' | 'duration' | 'email' | 'ip' | 'hex' | 'number';
+  | 'guid' | 'timestamp' | 'date' | 'time' | 'duration' | 'email' | 'ip' | 'hex' | 'number' | 'datasource';
 
 export interface Token {
   /** What comparisons use: the word itself, or `<kind>` for a masked part. */
@@ -79,4 +79,15 @@ export function tokenise(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * Masks the tokens that lie within [start, end) of the original text (via
+ * the normalised text's offset map): used for a record's datasource clause.
+ */
+export function maskSpan(tokens: Token[], map: Int32Array, start: number, end: number, kind: MaskKind): Token[] {
+  return tokens.map((token) => {
+    const from = map[token.start]!;
+    return from >= start && from < end && !token.code ? { ...token, key: `<${kind}>`, mask: kind } : token;
+  });
 }

@@ -77,8 +77,6 @@ export function mountTriageBox(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
   let lastResult: TriageResult | null = null;
-  /** Rule id → summary, sent with the last result (for the reply text). */
-  let lastSummaries: Record<string, string> = {};
   /** The text last sent for triage: reading a multi-megabyte textarea again is not free. */
   let lastText = '';
   /** The request whose answer should take focus (a prefilled link), or 0. */
@@ -108,7 +106,6 @@ export function mountTriageBox(root: HTMLElement): void {
       return;
     }
     lastResult = response.result;
-    lastSummaries = response.summaries;
     const result = response.result;
     // A few characters are not yet a paste: no verdict (and no "contact support") until there is something to judge.
     if (answersOf(result).length === 0 && result.unknownCodes.length === 0 && hasFewWords(lastText)) {
@@ -120,7 +117,7 @@ export function mountTriageBox(root: HTMLElement): void {
       searchHref: `/search/#q=${encodeURIComponent(searchWords(lastText))}`,
       supportHref: supportLink(),
       supportLabel,
-      summaries: response.summaries,
+      paste: lastText,
     });
     announce(summarise(result));
     if (response.id === focusFor) {
@@ -245,7 +242,7 @@ export function mountTriageBox(root: HTMLElement): void {
     if (!button || !lastResult) return;
     const match = lastResult.matches.find((candidate) => candidate.id === button.dataset.copyResolution);
     if (!match) return;
-    const reply = resolutionText({ ...match, summary: lastSummaries[match.id] }, location.origin);
+    const reply = resolutionText(match, location.origin);
     await copyWithFeedback(button, reply, {
       status,
       copied: `Resolution for "${match.title}" copied: the error, what it means, the steps and the link.`,

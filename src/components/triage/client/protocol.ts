@@ -7,12 +7,5 @@ export interface TriageRequest {
 }
 
 export type TriageResponse =
-  | {
-      id: number;
-      ok: true;
-      result: TriageResult;
-      /** Each matched rule's one-sentence summary, by rule id (from the index: a Match does not carry it). */
-      summaries: Record<string, string>;
-      millis: number;
-    }
+  | { id: number; ok: true; result: TriageResult; millis: number }
   | { id: number; ok: false; error: string; tooLarge: boolean };

@@ -39,8 +39,8 @@ export interface RenderOptions {
   searchHref: string;
   supportHref: string;
   supportLabel: string;
-  /** Rule id → what the error means, in one sentence (from the triage index). */
-  summaries: Record<string, string>;
+  /** The text that was triaged: excerpts are cut from it (a result lists records, not their whole text). */
+  paste: string;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -51,21 +51,20 @@ function plural(count: number, one: string, many = `${one}s`): string {
 export const summarise = summaryOf;
 
 /** The paste around the evidence, with each matched span in a <mark>. */
-function excerpt(segment: Segment, evidence: Evidence[]): HTMLElement {
+function excerpt(paste: string, segment: Segment, evidence: Evidence[]): HTMLElement {
   const spans = evidence.filter((span) => span.start >= segment.start && span.end <= segment.end);
   const from = Math.max(segment.start, (spans[0]?.start ?? segment.start) - EXCERPT_CONTEXT);
   const to = Math.min(segment.end, from + EXCERPT_MAX, (spans[spans.length - 1]?.end ?? segment.end) + EXCERPT_CONTEXT);
-  const text = segment.text;
   const code = h('code');
   if (from > segment.start) code.append('…');
   let at = from;
   for (const span of spans) {
     if (span.start < at || span.end > to) continue;
-    code.append(text.slice(at - segment.start, span.start - segment.start));
-    code.append(h('mark', { class: `evidence-${span.kind}` }, text.slice(span.start - segment.start, span.end - segment.start)));
+    code.append(paste.slice(at, span.start));
+    code.append(h('mark', { class: `evidence-${span.kind}` }, paste.slice(span.start, span.end)));
     at = span.end;
   }
-  code.append(text.slice(at - segment.start, to - segment.start));
+  code.append(paste.slice(at, to));
   if (to < segment.end) code.append('…');
   // Focusable: a long excerpt scrolls inside its box, and keyboard users must be able to scroll it too.
   return h('pre', { class: 'triage-excerpt', tabindex: '0' }, code);
@@ -86,7 +85,7 @@ function fix(match: TopMatch): HTMLElement {
   );
 }
 
-function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean, summary: string): HTMLElement {
+function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean, paste: string): HTMLElement {
   const segment = result.segments[match.segments[0]!]!;
   const ignored = ignoredSentence(segment.ignored.map((part) => part.kind));
   const caption = multiRecord
@@ -97,10 +96,10 @@ function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean,
     { class: 'triage-answer', 'data-confidence': match.confidence, 'data-rule': match.id },
     h('p', { class: 'triage-badge' }, `${CONFIDENCE_LABEL[match.confidence]} · ${match.confidence} confidence`),
     h('h4', {}, h('a', { href: match.url }, match.title)),
-    ...(summary ? [h('p', { class: 'triage-meaning' }, summary)] : []),
+    ...(match.summary ? [h('p', { class: 'triage-meaning' }, match.summary)] : []),
     fix(match),
     h('p', { class: 'triage-reason' }, h('strong', {}, 'Why we think so: '), match.reason),
-    h('figure', { class: 'triage-evidence' }, h('figcaption', {}, caption), excerpt(segment, match.evidence)),
+    h('figure', { class: 'triage-evidence' }, h('figcaption', {}, caption), excerpt(paste, segment, match.evidence)),
     ...(ignored ? [h('p', { class: 'triage-ignored' }, ignored)] : []),
     h(
       'p',
@@ -250,7 +249,7 @@ export function renderResult(container: HTMLElement, result: TriageResult, optio
   container.replaceChildren(
     resultHeading(headingOf(result)),
     ...(note ? [h('p', { class: 'triage-note' }, note)] : []),
-    h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord, options.summaries[match.id] ?? ''))),
+    h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord, options.paste))),
     ...unrecognisedList(result),
   );
 }

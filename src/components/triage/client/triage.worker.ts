@@ -7,24 +7,15 @@ import { createEngine, InputTooLargeError, type TriageEngine } from '../../../tr
 import type { TriageIndex } from '../../../triage/types.ts';
 import type { TriageRequest, TriageResponse } from './protocol.ts';
 
-interface Loaded {
-  engine: TriageEngine;
-  /** Rule id → its one-sentence summary, for the reply text (a Match does not carry it). */
-  summaries: Map<string, string>;
-}
+let engine: Promise<TriageEngine> | null = null;
 
-let engine: Promise<Loaded> | null = null;
-
-function loadEngine(indexUrl: string): Promise<Loaded> {
+function loadEngine(indexUrl: string): Promise<TriageEngine> {
   engine ??= fetch(indexUrl)
     .then((response) => {
       if (!response.ok) throw new Error(`The error index could not be loaded (HTTP ${response.status}).`);
       return response.json() as Promise<TriageIndex>;
     })
-    .then((index) => ({
-      engine: createEngine(index),
-      summaries: new Map(index.rules.map((rule) => [rule.id, rule.summary ?? ''])),
-    }));
+    .then(createEngine);
   return engine;
 }
 
@@ -36,9 +27,8 @@ self.addEventListener('message', async (event: MessageEvent<TriageRequest>) => {
   try {
     const ready = await loadEngine(indexUrl);
     const started = performance.now();
-    const result = ready.engine.triage(text);
-    const summaries = Object.fromEntries(result.matches.map((match) => [match.id, ready.summaries.get(match.id) ?? '']));
-    response = { id, ok: true, result, summaries, millis: performance.now() - started };
+    const result = ready.triage(text);
+    response = { id, ok: true, result, millis: performance.now() - started };
   } catch (error) {
     engine = error instanceof InputTooLargeError ? engine : null; // retry a failed index load next time
     response = { id, ok: false, error: (error as Error).message, tooLarge: error instanceof InputTooLargeError };
