@@ -18,7 +18,7 @@ import { PreparedIndex } from './index/prepare.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
 import { matchRecord } from './match/candidates.ts';
 import { findCodes } from './match/codes.ts';
-import { splitCompounds } from './match/compounds.ts';
+import { readCompounds } from './match/compounds.ts';
 import { ignoredParts, type RecordView } from './match/evidence.ts';
 import { isAnswer } from './present/present.ts';
 import { datasourceClause, datasourceOf } from './text/datasource.ts';
@@ -147,7 +147,7 @@ export class TriageEngine {
       return { matches: [], failure, unexplainedCodes: [], ignored: () => [] };
     }
     // "multifactor" for "multi-factor": split only now, so a routine "Datasource X" line is not read as "data source".
-    const words = splitCompounds(tokens, (word) => this.prepared.vocabulary.has(word), this.prepared.adjacentInSomeMessage);
+    const words = readCompounds(tokens, (word) => this.prepared.vocabulary.has(word), this.prepared.adjacentInSomeMessage);
     const view: RecordView = {
       input,
       offset: start,
@@ -156,7 +156,8 @@ export class TriageEngine {
       keys: words.map((token) => token.key),
       significantWords: words.reduce((count, token) => count + (isSignificant(token.key) ? 1 : 0), 0),
     };
-    const found = matchRecord(view, codes, this.prepared);
+    // Token positions move when compounds are joined or split: find the codes again on the words read.
+    const found = matchRecord(view, words === tokens ? codes : findCodes(words, normalised.text, this.prepared.symbolic), this.prepared);
     const decided = arbitrate(found.candidates, {
       rules: this.index.rules,
       unknownCodes: found.unknownCodes,

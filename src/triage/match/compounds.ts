@@ -1,10 +1,14 @@
 /**
- * Compound words written as one: "multifactor" where the message says
- * "multi-factor" (tokenised as "multi", "factor"), "signin" for "sign-in".
- * A word the rules do not know is split in two when the halves stand side by
- * side in some message; the halves keep their exact offsets, so evidence is
- * still highlighted in the user's own text. Linear: one lookup per cut point
- * of each unknown word, and words are at most MAX_WORD letters.
+ * Compound words, however they are written. The tokeniser reads a hyphenated
+ * word as one ("multi-factor" → "multifactor", in templates and pastes
+ * alike); this reads the other two spellings the way the messages have them:
+ * - written apart: "multi factor" is joined when the rules know "multifactor"
+ *   and do not know both halves on their own;
+ * - run together where a message has two words: "signin" is split when
+ *   "sign in" stands side by side in some message.
+ * Joined and split words keep their exact offsets, so evidence is still
+ * highlighted in the user's own text. Linear: one lookup per neighbour pair
+ * and one per cut point of each unknown word (words are at most MAX_WORD).
  */
 import type { Token } from '../text/tokenise.ts';
 
@@ -12,27 +16,33 @@ const MIN_WORD = 5;
 const MAX_WORD = 32;
 const MIN_PART = 2;
 
-export function splitCompounds(
+const plainWord = (token: Token | undefined) => token !== undefined && !token.mask && !token.code && token.key.length <= MAX_WORD;
+
+export function readCompounds(
   tokens: Token[],
   known: (word: string) => boolean,
   adjacentInSomeMessage: (first: string, second: string) => boolean,
 ): Token[] {
-  let split: Token[] | null = null;
-  tokens.forEach((token, index) => {
-    const word = token.key;
-    const parts =
-      !token.mask && !token.code && word.length >= MIN_WORD && word.length <= MAX_WORD && !known(word) && word.length === token.end - token.start
-        ? cut(word, adjacentInSomeMessage)
-        : null;
-    if (!parts) {
-      split?.push(token);
-      return;
+  let read: Token[] | null = null; // copied only once something changes
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    const next = tokens[index + 1];
+    if (plainWord(token) && plainWord(next) && !(known(token.key) && known(next!.key)) && known(token.key + next!.key) && next!.start - token.end <= 1) {
+      read ??= tokens.slice(0, index);
+      read.push({ key: token.key + next!.key, start: token.start, end: next!.end });
+      index++;
+      continue;
     }
-    split ??= tokens.slice(0, index);
+    const parts = plainWord(token) && token.key.length >= MIN_WORD && !known(token.key) && token.key.length === token.end - token.start ? cut(token.key, adjacentInSomeMessage) : null;
+    if (!parts) {
+      read?.push(token);
+      continue;
+    }
+    read ??= tokens.slice(0, index);
     const middle = token.start + parts[0].length;
-    split.push({ key: parts[0], start: token.start, end: middle }, { key: parts[1], start: middle, end: token.end });
-  });
-  return split ?? tokens;
+    read.push({ key: parts[0], start: token.start, end: middle }, { key: parts[1], start: middle, end: token.end });
+  }
+  return read ?? tokens;
 }
 
 function cut(word: string, adjacent: (first: string, second: string) => boolean): [string, string] | null {

@@ -35,6 +35,7 @@ const TOKEN_PATTERN = new RegExp(
     '(?<ip>\\d{1,3}(?:\\.\\d{1,3}){3})',
     '(?<code>aadsts\\d{4,9})(?![\\p{L}\\p{N}])',
     '(?<hex>(?:0x)?[0-9a-f]{16,256})(?![\\p{L}\\p{N}_])',
+    '(?<compound>\\p{L}[\\p{L}\\p{N}_]{0,63}(?:-\\p{L}[\\p{L}\\p{N}_]{0,63}){1,4})(?![\\p{L}\\p{N}_-])',
     '(?<word>[\\p{L}\\p{N}_]+)',
   ].join('|'),
   'gu',
@@ -67,6 +68,12 @@ export function tokenise(text: string): Token[] {
     }
     if (groups.code !== undefined) {
       tokens.push({ key: value, start, end: start + value.length, code: true });
+      continue;
+    }
+    if (groups.compound !== undefined) {
+      // "multi-factor", "sign-in", "e-mail": one word, written with or without
+      // its hyphen ("multifactor" is the same word).
+      tokens.push({ key: value.replaceAll('-', ''), start, end: start + value.length });
       continue;
     }
     const kind = MASKS.find((name) => groups[name] !== undefined);
