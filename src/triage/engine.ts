@@ -52,6 +52,7 @@ export const MAX_SEGMENTS = 500;
 export const MAX_SEGMENT_TEXT = 1_000;
 const MAX_MATCHES_PER_RECORD = 5;
 const MAX_RECORD_EVIDENCE = 4;
+const MAX_RECORD_SUGGESTIONS = 3;
 /** Codes listed per record (the result lists each code once, with a count). */
 const MAX_CODES_PER_RECORD = 10;
 /** Above this many records a paste is an export, and records the index cannot match are not read closely. */
@@ -114,7 +115,7 @@ export class TriageEngine {
         start: record.start,
         end: record.end,
         lines: record.lines,
-        matches: diagnosis.matches.map(({ id, confidence, score, evidence, reason }) => ({ id, confidence, score, evidence: evidence.slice(0, MAX_RECORD_EVIDENCE), reason })),
+        matches: listedMatches(diagnosis.matches).map(({ id, confidence, score, evidence, reason }) => ({ id, confidence, score, evidence: evidence.slice(0, MAX_RECORD_EVIDENCE), reason })),
         ignored: diagnosis.ignored(),
         unknownCodes: diagnosis.unexplainedCodes.slice(0, MAX_CODES_PER_RECORD),
         ...(datasource ? { datasource } : {}),
@@ -191,6 +192,12 @@ export class TriageEngine {
       reason: candidate.reason,
     };
   }
+}
+
+/** A record lists its answers, or, when it has none, its closest suggestions. */
+function listedMatches(matches: readonly Match[]): Match[] {
+  const answers = matches.filter(isAnswer);
+  return answers.length > 0 ? answers : matches.slice(0, MAX_RECORD_SUGGESTIONS);
 }
 
 export function createEngine(index: TriageIndex): TriageEngine {

@@ -93,15 +93,41 @@ export function matchRecord(view: RecordView, codes: readonly CodeHit[], prepare
   return { candidates, unknownCodes: [...unknownCodes], codeSpans };
 }
 
+type ScoredTemplate = TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] };
+
+/**
+ * Template scores depend only on a record's words and where its sentences
+ * end, so an export repeating one error scores it once: records with the
+ * same words reuse the scores (bounded memory; long records are not kept).
+ */
+const MEMO_RECORD_WORDS = 2_000;
+const MEMO_RECORDS = 1_000;
+const memos = new WeakMap<PreparedIndex, Map<string, Map<number, ScoredTemplate>>>();
+
 /** The best template match of each rule in the record (`corrections`: token → word it was read as). */
-function scoreTemplates(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>): Map<number, TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] }> {
-  const best = new Map<number, TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] }>();
+function scoreTemplates(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>): Map<number, ScoredTemplate> {
   const sentenceBreak = sentenceBreaks(view);
+  if (keys.length > MEMO_RECORD_WORDS) return scoreTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
+  let memo = memos.get(prepared);
+  if (!memo) memos.set(prepared, (memo = new Map()));
+  // The words as pasted, each correction, and each sentence end: all the scores depend on.
+  const key = keys.map((word, t) => `${corrections.has(t) ? `${view.keys[t]}>${word}` : word}${sentenceBreak(t) ? '.' : ''}`).join(' ');
+  let scored = memo.get(key);
+  if (!scored) {
+    scored = scoreTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
+    if (memo.size >= MEMO_RECORDS) memo.clear();
+    memo.set(key, scored);
+  }
+  return scored;
+}
+
+function scoreTemplatesNow(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>, sentenceBreak: SentenceBreak): Map<number, ScoredTemplate> {
+  const best = new Map<number, ScoredTemplate>();
   for (const messageIndex of prepared.candidateMessages(keys)) {
     const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, prepared.rarity, sentenceBreak);
     if (!score) continue;
     const corrected = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));
-    const template: TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] } = {
+    const template: ScoredTemplate = {
       score,
       template: prepared.index.messages[messageIndex]!.text,
       confidence: calibrate(score, corrected.length),
@@ -151,7 +177,7 @@ function betterTemplate(a: TemplateEvidence, b: TemplateEvidence): boolean {
 
 function offerTemplate(
   entry: Gathering,
-  template: TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] },
+  template: ScoredTemplate,
   view: RecordView,
   addSpan: (entry: Gathering, span: Evidence) => void,
 ) {

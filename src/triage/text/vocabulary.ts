@@ -29,6 +29,10 @@ export function isSignificant(key: string): boolean {
   return key.length > 1 && !key.startsWith('<') && !STOPWORDS.has(key) && !BOILERPLATE.has(key);
 }
 
-/** A record that says none of these (and carries no error code) is a routine log line, not a failure. */
+/**
+ * A record that says none of these (and carries no error code) is a routine
+ * log line, not a failure. Whole words where a word is also a name part:
+ * `"error_codes": []` in a JSON record of a successful run is not an error.
+ */
 export const ERRORISH =
-  /error|fail|exception|invalid|expired|denied|revoked|disabled|empty|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|could not|couldn't|cannot|can't|unable|refused|timed? ?out|keyset|throttl|too many requests|server busy/i;
+  /\berrors?\b|fail|exception\b|\binvalid\b|expired|denied|revoked|disabled|\bempty\b|malformed|aadsts|unauthori[sz]ed|forbidden|not found|does not exist|could not|couldn't|cannot|can't|unable|refused|timed? ?out|keyset|throttl|too many requests|server busy/i;
