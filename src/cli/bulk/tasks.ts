@@ -30,7 +30,16 @@ export const noTickets = (): TicketCounts => ({ answered: 0, unanswered: 0, inva
 export type TaskOutput =
   | { kind: 'triage-lines'; output: string; counts: TicketCounts }
   | { kind: 'triage-window'; result: TriageResult; window: Omit<Window, 'text'> }
-  | { kind: 'gaps'; gaps: Gap[]; counts: TicketCounts; units: number; failures: number; problems: string[] };
+  | {
+      kind: 'gaps';
+      gaps: Gap[];
+      counts: TicketCounts;
+      /** Tickets triaged (JSON Lines), or failed records found (plain text): the denominator of shares. */
+      units: number;
+      /** Of those, how many had a failure no rule answers. */
+      unanswered: number;
+      problems: string[];
+    };
 
 /** At most this many problem lines are reported per batch (the count is always exact). */
 const MAX_PROBLEMS = 20;
@@ -55,7 +64,7 @@ export function runTask(context: TaskContext, task: Task): TaskOutput {
       const gaps = new Map<string, Gap>();
       const counts = noTickets();
       const problems: string[] = [];
-      let failures = 0;
+      let unanswered = 0;
       for (const line of task.lines) {
         const ticket = parseTicket(line);
         const result = ticket.text === undefined ? undefined : triageText(engine, ticket.text);
@@ -66,17 +75,16 @@ export function runTask(context: TaskContext, task: Task): TaskOutput {
           continue;
         }
         counts[answersOf(result).length > 0 ? 'answered' : 'unanswered']++;
-        failures += result.stats.recognised + result.stats.unrecognised;
-        observe(result, () => line.number, gaps, true);
+        if (observe(result, () => line.number, gaps, true) > 0) unanswered++;
       }
-      return { kind: 'gaps', gaps: [...gaps.values()], counts, units: task.lines.length, failures, problems };
+      return { kind: 'gaps', gaps: [...gaps.values()], counts, units: counts.answered + counts.unanswered, unanswered, problems };
     }
     case 'gaps-window': {
       const gaps = new Map<string, Gap>();
       const result = engine.triage(task.window.text);
-      observe(result, (line) => line + task.window.lines, gaps, false);
+      const unanswered = observe(result, (line) => line + task.window.lines, gaps, false);
       const failures = result.stats.recognised + result.stats.unrecognised;
-      return { kind: 'gaps', gaps: [...gaps.values()], counts: noTickets(), units: failures, failures, problems: [] };
+      return { kind: 'gaps', gaps: [...gaps.values()], counts: noTickets(), units: failures, unanswered, problems: [] };
     }
   }
 }
