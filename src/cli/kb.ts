@@ -76,9 +76,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<ExitStatus | 'help'>>
 
 async function main(argv: string[]): Promise<ExitStatus> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  if (command === undefined) throw new UsageError(`missing command (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
-    return command === undefined ? EXIT.USAGE : EXIT.OK;
+    return EXIT.OK;
   }
   const run = COMMANDS[command];
   if (!run) {

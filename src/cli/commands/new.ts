@@ -13,7 +13,7 @@ import { CliError, EXIT, UsageError, type ExitStatus } from '../exit.ts';
 import { readText } from '../input.ts';
 import { loadIndex, loadValidKnowledgeBase } from '../knowledge-base.ts';
 import { write } from '../output.ts';
-import { messageOf } from '../draft/message.ts';
+import { messageOf } from '../paste/message.ts';
 import { FIELDS_TO_WRITE, idFromTemplate, type NearestRule, renderDraft } from '../draft/rule.ts';
 import { COMMON_OPTIONS, rootOf } from './common.ts';
 

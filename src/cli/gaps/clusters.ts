@@ -12,6 +12,7 @@
 import { redact } from '../../triage/text/redact.ts';
 import { templateOf } from '../../triage/text/template-of.ts';
 import { firstWords, unrecognisedOf } from '../../triage/present/present.ts';
+import { messageOf } from '../paste/message.ts';
 import type { TriageResult } from '../../triage/types.ts';
 
 /** Template keys are cut to this many tokens: a stack trace's tail does not make another gap. */
@@ -46,7 +47,8 @@ export function observe(result: TriageResult, line: (recordLine: number) => numb
   const unrecognised = unrecognisedOf(result);
   for (const record of unrecognised) {
     const segment = result.segments[record.segment]!;
-    const shape = templateOf(segment.text);
+    // Grouped by the message, not the record: a log prefix or a customer's words around it make no other gap.
+    const shape = templateOf(messageOf(segment.text).message);
     const key = shape.key.split(' ').slice(0, KEY_TOKENS).join(' ');
     const best = segment.matches[0];
     let gap = into.get(key);

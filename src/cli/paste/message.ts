@@ -1,6 +1,8 @@
 /**
- * The error message inside a real paste, for a rule's `messages`: what the
- * audit log says, without what surrounds it in a ticket.
+ * The error message inside a real paste: what the audit log says, without
+ * what surrounds it in a ticket. `kb new` makes a rule's message of it, and
+ * `kb gaps` groups failures by it, so one error pasted bare, inside a log
+ * line or inside a chatty ticket is one gap.
  *
  *   2024-05-02 10:14:03 ERROR Datasource 'HR': AADSTS50057: The user account is disabled.\r\nTrace ID: …
  *   → The user account is disabled.   (and the code AADSTS50057)
@@ -11,6 +13,8 @@
  * ID/Timestamp lines Entra appends. Kept: the message's own words.
  */
 import { ERROR_CODE } from '../../triage/index/template.ts';
+import { tokenise } from '../../triage/text/tokenise.ts';
+import { ERRORISH } from '../../triage/text/vocabulary.ts';
 
 export interface PastedMessage {
   message: string;
@@ -67,6 +71,24 @@ function afterCode(text: string): string {
   return rest;
 }
 
+function withoutPrefixes(line: string): string {
+  let text = line;
+  for (const prefix of [LOG_PREFIX, DATASOURCE_PREFIX, EXCEPTION_PREFIX, CODE_PREFIX]) text = text.replace(prefix, '');
+  return text;
+}
+
+/**
+ * How much a line looks like the error rather than a person's words around
+ * it ("Hi support, our run failed again. The log says:") or a stack frame:
+ * error words, and variable parts (ids, addresses, dates, numbers), which
+ * machines write and people rarely do.
+ */
+function messageScore(line: string): number {
+  const lower = line.toLowerCase();
+  const variables = tokenise(lower).filter((token) => token.mask).length;
+  return (ERRORISH.test(lower) ? 2 : 0) + Math.min(variables, 3) - (/^\s*at\s/.test(line) ? 5 : 0);
+}
+
 export function messageOf(paste: string): PastedMessage {
   const codes = new Set<string>([...paste.matchAll(ENTRA_CODE)].map((match) => match[0].toUpperCase()));
   const symbolic = jsonValue(paste, CODE_KEYS);
@@ -74,8 +96,12 @@ export function messageOf(paste: string): PastedMessage {
 
   let message = afterCode(jsonValue(paste, MESSAGE_KEYS) ?? paste);
   message = message.replace(TRAILER, '');
-  // The first line that says something: a stack trace's frames are not the message.
-  message = message.split(/\r?\n/).find((line) => /[\p{L}]/u.test(line)) ?? message;
-  for (const prefix of [LOG_PREFIX, DATASOURCE_PREFIX, EXCEPTION_PREFIX, CODE_PREFIX]) message = message.replace(prefix, '');
-  return { message: message.replace(/\s+/g, ' ').trim(), codes: [...codes] };
+  const lines = message.split(/\r?\n/).map(withoutPrefixes).filter((line) => /\p{L}/u.test(line));
+  let best = lines[0] ?? message;
+  let bestScore = -1;
+  for (const line of lines) {
+    const score = messageScore(line);
+    if (score > bestScore) [best, bestScore] = [line, score];
+  }
+  return { message: best.replace(/\s+/g, ' ').trim(), codes: [...codes] };
 }
