@@ -48,7 +48,14 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
   if (values.from === undefined) throw new UsageError('kb new needs --from FILE (or --from - for standard input)');
   if (values.id !== undefined && !SLUG.test(values.id)) throw new UsageError(`--id must be a lower-case slug such as "user-account-disabled", not "${values.id}"`);
   const root = rootOf(values);
-  const kb = loadValidKnowledgeBase(root);
+  let kb;
+  try {
+    kb = loadValidKnowledgeBase(root);
+  } catch (error) {
+    // Most often the previous draft, not yet written: one draft at a time keeps the nearest-rule guess sound.
+    if (error instanceof CliError) throw new CliError(`${error.message}\nFinish (or remove) that entry before drafting another.`);
+    throw error;
+  }
   const categories = kb.categories.map((category) => category.id);
   if (values.category !== undefined && !categories.includes(values.category)) {
     throw new UsageError(`--category "${values.category}" is not a category (${categories.join(', ')})`);
@@ -80,7 +87,7 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
   if (values.id === undefined) for (let n = 2; taken.has(id); n++) id = `${idFromTemplate(template)}-${n}`;
   else if (taken.has(id) && !values.force) throw new CliError(`a rule already has the id or alias "${id}": choose another --id`);
 
-  const text = renderDraft({ id, category, fix: nearestRule?.data.fix, message: template, codes, paste, nearest, categoryGiven: values.category !== undefined });
+  const text = renderDraft({ id, category, fix: nearestRule?.data.fix, message: template, pastedMessage: message, codes, paste, nearest, categoryGiven: values.category !== undefined });
   if (values.stdout) {
     await write(text);
     return EXIT.OK;
@@ -91,7 +98,7 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
   writeFileSync(file, text);
   process.stderr.write(
     `kb: drafted ${relative(root, file)} (message: "${template}")\n` +
-      `kb: write ${FIELDS_TO_WRITE.join(', ')}: the build names each until it is done${nearest ? `; check categories and fix, guessed from ${nearest.id}` : ''}\n`,
+      `kb: write ${FIELDS_TO_WRITE.filter((field) => field !== 'fix' || !nearestRule).join(', ')}: the build names each until it is done${nearest ? `; check categories and fix, guessed from ${nearest.id}` : ''}\n`,
   );
   return EXIT.OK;
 }

@@ -1,7 +1,7 @@
 /**
  * A rule entry drafted from a real paste (`kb new`). What the paste says is
  * filled in: the message as a template, the codes, the paste itself as the
- * first example. What a person must decide — title, summary, resolution and
+ * first example (and the message alone, as further examples). What a person must decide — title, summary, resolution and
  * steps — is left `null` with a TODO comment: the schema refuses null, so the
  * build (and `npm run test:unit`) fails naming the file and the field until
  * it is written. The category and fix are guessed from the nearest rule and
@@ -11,8 +11,8 @@ import yaml from 'js-yaml';
 import { templateParts } from '../../triage/index/template.ts';
 import { STOPWORDS } from '../../triage/text/vocabulary.ts';
 
-/** Fields the draft leaves for a person, in the order the schema checks them. */
-export const FIELDS_TO_WRITE = ['title', 'summary', 'resolution', 'steps'] as const;
+/** Fields the draft leaves for a person, in the order the schema checks them (`fix` only when no rule is near). */
+export const FIELDS_TO_WRITE = ['title', 'summary', 'fix', 'resolution', 'steps'] as const;
 
 export interface NearestRule {
   id: string;
@@ -26,7 +26,10 @@ export interface RuleDraft {
   id: string;
   category: string;
   fix: string | undefined;
+  /** The message as a template with placeholders. */
   message: string;
+  /** The message as the paste says it (its own ids and dates). */
+  pastedMessage: string;
   codes: string[];
   paste: string;
   nearest?: NearestRule;
@@ -58,6 +61,18 @@ function prose(text: string): string {
   return text.replace(/[{}<>]/g, (character) => `\\${character}`);
 }
 
+/**
+ * The examples a rule needs (the tests ask for several): the paste as it
+ * came, the message with its code as the audit log shows it, the bare
+ * message, and the message as a person retypes it (lower case, no final
+ * stop). Each must triage to the rule once it exists.
+ */
+export function examplesOf(paste: string, message: string, codes: string[]): string[] {
+  const entra = codes.find((code) => /^AADSTS/i.test(code));
+  const retyped = message.toLowerCase().replace(/[.!\s]+$/, '');
+  return [...new Set([paste, ...(entra ? [`${entra}: ${message}`] : []), message, retyped])];
+}
+
 export function renderDraft(draft: RuleDraft): string {
   const guessed = draft.nearest ? `guessed from the nearest rule, ${draft.nearest.id} (score ${draft.nearest.score.toFixed(2)}): check it` : '';
   const lines = [
@@ -73,7 +88,7 @@ export function renderDraft(draft: RuleDraft): string {
     draft.fix ? `fix: ${draft.fix}${guessed ? ` # ${guessed}` : ''}` : 'fix: null # TODO: the fix guide (a slug of content/guides/)',
     'resolution: null # TODO: the one-line resolution, as in the seed tables',
     'steps: null # TODO: 2-5 short action steps, in Realm/Datasource terms',
-    `examples:${list([draft.paste])}`,
+    `examples:${list(examplesOf(draft.paste, draft.pastedMessage, draft.codes))}`,
     `counterexamples:${list(draft.nearest?.example ? [draft.nearest.example] : [])}`,
     '---',
     '',
