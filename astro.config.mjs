@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import validateContent from './src/integrations/validate-content.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import embed from './src/integrations/embed.ts';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL ?? 'https://help.example.com',
@@ -10,7 +11,7 @@ export default defineConfig({
   // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
   outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [validateContent(), mdx(), checkLinks()],
+  integrations: [validateContent(), mdx(), embed(), checkLinks()],
   markdown: {
     // Shiki writes inline styles, which the strict CSP below refuses.
     syntaxHighlight: 'prism',
