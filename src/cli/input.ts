@@ -19,7 +19,7 @@ import { close, open, read } from 'node:fs';
 import { isatty } from 'node:tty';
 import { CliError, EXIT } from './exit.ts';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 const EAGAIN_WAIT_MS = 5;
 
 function openFile(path: string): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * Runs tasks on `jobs` worker threads (or in this thread when jobs is 1) and
+ * Runs tasks on `jobs` worker threads (a small input in this thread) and
  * hands back their outputs in the order the tasks were given, whatever order
  * they finish in: `run` returns a promise per task, and the caller awaits
  * them first in, first out.
@@ -11,7 +11,16 @@
 import { Worker } from 'node:worker_threads';
 import { createEngine } from '../../triage/engine.ts';
 import type { TriageIndex } from '../../triage/types.ts';
-import { runTask, type Task, type TaskContext, type TaskOutput } from './tasks.ts';
+import { MemoryKeeper } from './memory.ts';
+import { runTask, taskSize, type Task, type TaskContext, type TaskOutput } from './tasks.ts';
+
+/**
+ * A worker's heap. Left unbounded, V8 lets a busy heap grow for a long time
+ * before it collects, and a 128 MB export peaked at several hundred MB
+ * although little of it was live; bounded, it collects sooner. Room enough
+ * for a ticket at the engine's input limit (6 million characters).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 interface Pending {
   task: Task;
@@ -46,7 +55,10 @@ export class TaskPool {
   private start(): void {
     if (this.workers.length > 0) return;
     for (let i = 0; i < this.jobs; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { index: this.index, base: this.base?.href } });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+        workerData: { index: this.index, base: this.base?.href },
+        resourceLimits: WORKER_HEAP,
+      });
       worker.on('message', (message: { output?: TaskOutput; error?: string }) => this.settle(worker, message));
       worker.on('error', (error) => this.fail(worker, error));
       worker.unref();
@@ -57,12 +69,13 @@ export class TaskPool {
 
   /** How many tasks to keep in flight for the workers to stay busy. */
   get depth(): number {
-    return this.jobs === 1 ? 1 : this.jobs * 2;
+    return this.jobs * 2;
   }
 
   run(task: Task): Promise<TaskOutput> {
-    // One job, or an input small enough to be triaged whole: in this thread.
-    if (this.jobs === 1 || (task.kind === 'triage-window' && task.window.whole) || (task.kind === 'gaps-window' && task.window.whole)) {
+    // An input small enough to be triaged whole: in this thread (starting a worker would cost more).
+    // Everything else runs on workers, even with one job, so their bounded heaps hold the churn.
+    if ((task.kind === 'triage-window' || task.kind === 'gaps-window') && task.window.whole) {
       try {
         return Promise.resolve(runTask(this.here, task));
       } catch (error) {
@@ -117,7 +130,9 @@ export class TaskPool {
  */
 export async function runInOrder(pool: TaskPool, tasks: AsyncIterable<Task>, consume: (output: TaskOutput) => Promise<void> | void): Promise<void> {
   const inFlight: Promise<TaskOutput>[] = [];
+  const memory = new MemoryKeeper();
   for await (const task of tasks) {
+    memory.handle(taskSize(task));
     const output = pool.run(task);
     output.catch(() => {}); // a failure is raised when its turn comes, not as an unhandled rejection
     inFlight.push(output);

@@ -44,6 +44,11 @@ export type TaskOutput =
 /** At most this many problem lines are reported per batch (the count is always exact). */
 const MAX_PROBLEMS = 20;
 
+/** Characters a task handles: what the memory keeper counts. */
+export function taskSize(task: Task): number {
+  return 'lines' in task ? task.lines.reduce((total, line) => total + line.length, 0) : task.window.text.length;
+}
+
 export function runTask(context: TaskContext, task: Task): TaskOutput {
   const { engine, base } = context;
   switch (task.kind) {

@@ -12,7 +12,7 @@ import { segment } from '../../triage/text/segment.ts';
 import { CliError, EXIT } from '../exit.ts';
 
 /** Size of a window once an input is too large to triage whole. */
-export const WINDOW_CHARS = 1_000_000;
+export const WINDOW_CHARS = 256 * 1024;
 
 export interface Window {
   text: string;
