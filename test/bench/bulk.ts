@@ -1,14 +1,15 @@
 /**
- * `npm run bench:bulk [-- EXPORT_MB]`: the CLI on bulk input, as a support
+ * `npm run bench:bulk [-- LOG_MB [JSONL_MB]]`: the CLI on bulk input, as a support
  * team runs it. Prints:
  *
  * - throughput of `kb triage --jsonl` on 100,000 generated tickets
  *   (test/support/tickets.ts), with 1 and with 2 worker threads;
  * - `kb gaps` on the same tickets: its time and its report;
  * - peak memory (the process's VmHWM: main thread and workers together) of
- *   `kb triage --jsonl` on a large generated JSON Lines export and of
- *   `kb triage` on a large plain-text audit log (EXPORT_MB each, default
- *   1024), written to disk first and triaged to /dev/null.
+ *   `kb triage` on a large plain-text audit log (LOG_MB, default 1024) and of
+ *   `kb triage --jsonl` on a large JSON Lines export (JSONL_MB, default 256:
+ *   every line is a ticket to triage, so it takes longer per megabyte),
+ *   written to disk first and triaged to /dev/null.
  *
  * Figures, not assertions: this machine is shared, so times vary; memory
  * must stay flat whatever the size (the goal: well under 500 MB for 1 GB).
@@ -23,7 +24,8 @@ import { generateTickets, ticketsJsonl, Variation } from '../support/tickets.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KB = join(ROOT, 'src/cli/kb.ts');
-const EXPORT_MB = Number(process.argv[2] ?? 1024);
+const LOG_MB = Number(process.argv[2] ?? 1024);
+const JSONL_MB = Number(process.argv[3] ?? 256);
 const TICKETS = 100_000;
 
 interface Measured {
@@ -95,13 +97,13 @@ try {
   const variation = new Variation(9);
   const sample = generateTickets(5_000, 13);
   const jsonl = join(scratch, 'export.jsonl');
-  const lines = await writeExport(jsonl, EXPORT_MB, (i) => JSON.stringify({ id: `T-${i}`, channel: 'portal', text: sample[i % sample.length]!.text }));
+  const lines = await writeExport(jsonl, JSONL_MB, (i) => JSON.stringify({ id: `T-${i}`, channel: 'portal', text: sample[i % sample.length]!.text }));
   const jsonlRun = await measure(['triage', '--jsonl', jsonl], false);
   console.log(`kb triage --jsonl on a ${(statSync(jsonl).size / 2 ** 20).toFixed(0)} MB export (${lines.toLocaleString('en')} tickets): ${jsonlRun.seconds.toFixed(0)} s, peak ${jsonlRun.peakMb.toFixed(0)} MB`);
   rmSync(jsonl);
 
   const log = join(scratch, 'export.log');
-  const records = await writeExport(log, EXPORT_MB, (i) =>
+  const records = await writeExport(log, LOG_MB, (i) =>
     i % 50 === 0 ? `${variation.stamp()} ERROR Datasource 'D${i % 97}': ${sample[i % sample.length]!.text.replace(/\s+/g, ' ')}` : `${variation.stamp()} INFO Datasource 'D${i % 97}' preserved ${i % 5000} items: Success`,
   );
   const logRun = await measure(['triage', '--json', log], false);

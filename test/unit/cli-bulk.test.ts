@@ -2,6 +2,7 @@
  * Bulk triage that joins back to tickets (`kb triage --jsonl`), exports of
  * any size, and the content-gaps report (`kb gaps`).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ResultCombiner } from '../../src/triage/decide/combine.ts';
 import { readWindows } from '../../src/cli/bulk/windows.ts';
 import { engine } from '../support/kb.ts';
-import { kb } from '../support/cli.ts';
+import { KB, kb, kbEnv } from '../support/cli.ts';
 import { GAP_KINDS, generateTickets, ticketsJsonl, Variation } from '../support/tickets.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'kb-bulk-'));
@@ -61,6 +62,23 @@ describe('kb triage --jsonl joins back to tickets', () => {
     expect(out.map((row) => row.id)).toEqual(tickets.map((ticket) => ticket.id));
     expect(out.map((row) => row.line)).toEqual(tickets.map((_, i) => i + 1));
     expect(two.stderr).toMatch(/2 jobs\): 120 answered, 480 not answered/);
+  });
+});
+
+describe('progress', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  it.runIf(hasScript)('is drawn on standard error only when it is a terminal; the summary always', () => {
+    const path = join(scratch, 'progress.jsonl');
+    writeFileSync(path, ticketsJsonl(generateTickets(6000, 5)));
+    // `script` gives kb a terminal; its standard output still goes to a file.
+    const command = `'${process.execPath}' '${KB}' triage --jsonl --jobs 1 '${path}' > '${scratch}/progress.out'`;
+    const terminal = spawnSync('script', ['-q', '-c', command, '/dev/null'], { encoding: 'utf8', env: kbEnv() });
+    expect(terminal.stdout).toMatch(/\r\x1b\[Kkb: [\d,]+ tickets, [\d,]+ a second/);
+    expect(terminal.stdout).toMatch(/kb: 6,000 tickets in [\d.]+ s/);
+    const piped = kb(['triage', '--jsonl', '--jobs', '1', path]);
+    expect(piped.stderr).not.toContain('\r');
+    expect(piped.stderr).toMatch(/^kb: 6,000 tickets in [\d.]+ s \([\d,]+ a second, 1 job\): 1,200 answered, 4,800 not answered, 0 invalid, 0 too large\n$/);
   });
 });
 
