@@ -10,13 +10,12 @@
 
 let onClosed: (() => void) | undefined;
 
-/** Call once at start: a closed standard output (or error output) ends kb quietly with `status`. */
-export function exitQuietlyWhenOutputCloses(status = 0, cleanup?: () => void): void {
-  onClosed = cleanup;
+/** Call once at start: a closed standard output (or error output) ends kb quietly with exit 0. */
+export function exitQuietlyWhenOutputCloses(): void {
   const handle = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
       onClosed?.();
-      process.exit(status);
+      process.exit(0);
     }
     throw error;
   };

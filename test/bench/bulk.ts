@@ -74,9 +74,9 @@ async function writeExport(path: string, megabytes: number, line: (i: number) =>
   while (bytes < megabytes * 1024 * 1024) {
     const text = `${line(i++)}\n`;
     bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return i;
 }
 

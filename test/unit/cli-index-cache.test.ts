@@ -44,6 +44,6 @@ it('compiles again after a one-character change, and validates it', () => {
 it('a damaged cache file is compiled over, not trusted', () => {
   loadIndex(root, { cacheDir, audience: 'public' });
   const [name] = readdirSync(cacheDir).filter((entry) => entry.endsWith('-public.json'));
-  writeFileSync(join(cacheDir, name), '{"key": "');
+  writeFileSync(join(cacheDir, name!), '{"key": "');
   expect(loadIndex(root, { cacheDir, audience: 'public' }).cached).toBe(false);
 });

@@ -35,6 +35,7 @@ export class TaskPool {
   private readonly workers: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
+  private broken: Error | undefined;
 
   private readonly index: TriageIndex;
   private readonly base: URL | undefined;
@@ -82,6 +83,7 @@ export class TaskPool {
         return Promise.reject(error as Error);
       }
     }
+    if (this.broken) return Promise.reject(this.broken);
     this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
@@ -111,10 +113,12 @@ export class TaskPool {
     this.dispatch();
   }
 
+  /** A worker that dies is a bug in kb: every task still to do fails with its error (exit 1), none waits forever. */
   private fail(worker: Worker, error: Error): void {
-    const pending = this.running.get(worker);
+    this.broken = error;
+    this.running.get(worker)?.reject(error);
     this.running.delete(worker);
-    pending?.reject(error);
+    for (const pending of this.queue.splice(0)) pending.reject(error);
   }
 
   /** Ends the worker threads. */

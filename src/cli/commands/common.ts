@@ -40,7 +40,7 @@ export function jobsOf(values: CommonValues): number {
   return Number(values.jobs);
 }
 
-export function indexOf(values: CommonValues): TriageIndex {
+export function loadTriageIndex(values: CommonValues): TriageIndex {
   return loadIndex(rootOf(values), { cacheDir: values['no-cache'] ? false : undefined }).index;
 }
 

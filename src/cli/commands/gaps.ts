@@ -14,7 +14,7 @@ import { MAX_LINE_CHARS } from '../bulk/tickets.ts';
 import { readWindows } from '../bulk/windows.ts';
 import { GapTable } from '../gaps/clusters.ts';
 import { formatJson, formatMarkdown, formatText, type GapReport } from '../gaps/format.ts';
-import { batches, COMMON_OPTIONS, indexOf, jobsOf } from './common.ts';
+import { batches, COMMON_OPTIONS, loadTriageIndex, jobsOf } from './common.ts';
 
 /** A plain-text export is read in windows this size: small enough that every failed record of one is listed. */
 const TEXT_WINDOW_CHARS = 256 * 1024;
@@ -59,7 +59,7 @@ export async function gapsCommand(args: string[]): Promise<ExitStatus | 'help'> 
   if (values.top !== undefined && !/^\d{1,6}$/.test(values.top)) throw new UsageError(`--top must be a whole number (0 for all), not "${values.top}"`);
   const top = values.top === undefined ? DEFAULT_TOP : Number(values.top) || Infinity;
   const jobs = jobsOf(values);
-  const index = indexOf(values);
+  const index = loadTriageIndex(values);
 
   const input = await detect(readText(file));
   const pool = new TaskPool(index, undefined, jobs);

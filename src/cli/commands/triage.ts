@@ -15,7 +15,7 @@ import { MAX_LINE_CHARS } from '../bulk/tickets.ts';
 import { readWindows } from '../bulk/windows.ts';
 import { onOutputClosed, write } from '../output.ts';
 import { formatReport } from '../report.ts';
-import { baseOf, batches, COMMON_OPTIONS, indexOf, jobsOf } from './common.ts';
+import { baseOf, batches, COMMON_OPTIONS, loadTriageIndex, jobsOf } from './common.ts';
 
 export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'> {
   const { values, positionals } = parseArgs({
@@ -29,7 +29,7 @@ export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'
   if (values.json && values.jsonl) throw new UsageError('--json and --jsonl cannot be combined');
   const base = baseOf(values);
   const jobs = jobsOf(values);
-  const index = indexOf(values);
+  const index = loadTriageIndex(values);
 
   if (values.jsonl) {
     const pool = new TaskPool(index, base, jobs);
