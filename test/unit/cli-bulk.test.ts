@@ -97,7 +97,7 @@ describe('plain-text exports of any size', () => {
     }
     const combiner = new ResultCombiner();
     let joined = '';
-    for await (const window of readWindows(chunks(), 20_000, 50_000)) {
+    for await (const window of readWindows(chunks(), { size: 20_000, wholeUpTo: 50_000 })) {
       expect(window.whole).toBe(false);
       expect(window.characters).toBe(joined.length);
       expect(window.text.startsWith('2025-03-04')).toBe(true);
@@ -158,6 +158,14 @@ describe('kb gaps', () => {
     const markdown = kb(['gaps', '--markdown', path]);
     expect(markdown.stdout).toContain('| # | tickets | share | codes | template | example (redacted) | nearest article |');
     expect(markdown.stdout).toMatch(/\| 3 \| 200 \| 10% \| `AADSTS9999001` \| `The widget gateway rejected the request for tenant \{tenant-id\}\.` \|/);
+  });
+
+  it('reads a plain-text export with lines longer than a window', () => {
+    const long = `2025-05-01 10:00:00 ERROR Export of hold report 12 timed out after 1.00:00:00 ${'detail '.repeat(60_000)}`;
+    const log = [long, long.replace('12', '13'), '2025-05-01 10:00:02 INFO Datasource D preserved 1 items: Success'].join('\n');
+    const run = kb(['gaps', '--json', '-'], log);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).gaps.map((gap: { count: number }) => gap.count)).toEqual([2]);
   });
 
   it('reads a plain-text export too, counting failed records', () => {

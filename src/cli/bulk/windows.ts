@@ -23,6 +23,10 @@ export interface Window {
   whole: boolean;
 }
 
+function lineTooLong(line: number): CliError {
+  return new CliError(`line ${line} alone has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters, the most one record may have; it was not triaged`, EXIT.TOO_LARGE);
+}
+
 function newlines(text: string): number {
   let count = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
@@ -43,23 +47,28 @@ function cutPoint(buffer: string, size: number): number | undefined {
   return records.length >= 2 && last && last.start > 0 ? last.start : lineEnd + 1;
 }
 
+export interface WindowOptions {
+  /** Size of a window (default WINDOW_CHARS). */
+  size?: number;
+  /** An input up to this size is one window, triaged whole (default: the engine's limit). */
+  wholeUpTo?: number;
+}
+
 /** The input's windows, in order. A single line over the engine's limit cannot be triaged (exit 3). */
-export async function* readWindows(chunks: AsyncIterable<string>, size = WINDOW_CHARS, wholeLimit = MAX_INPUT_CHARS): AsyncGenerator<Window> {
+export async function* readWindows(chunks: AsyncIterable<string>, { size = WINDOW_CHARS, wholeUpTo = MAX_INPUT_CHARS }: WindowOptions = {}): AsyncGenerator<Window> {
   let buffer = '';
   let characters = 0;
   let lines = 0;
   let windowed = false;
   for await (const chunk of chunks) {
     buffer += chunk;
-    if (!windowed && buffer.length <= wholeLimit) continue;
+    if (!windowed && buffer.length <= wholeUpTo) continue;
     windowed = true;
     while (buffer.length >= size) {
       // No line ends within `size`: the window is the first (long) line, once it has ended.
       const cut = cutPoint(buffer, size) ?? buffer.indexOf('\n') + 1;
       if (cut === 0) {
-        if (buffer.length > wholeLimit) {
-          throw new CliError(`line ${lines + 1} alone has more than ${wholeLimit.toLocaleString('en')} characters, the most one record may have; it was not triaged`, EXIT.TOO_LARGE);
-        }
+        if (buffer.length > MAX_INPUT_CHARS) throw lineTooLong(lines + 1);
         break; // a long line: wait for its end
       }
       const text = buffer.slice(0, cut);
@@ -73,8 +82,6 @@ export async function* readWindows(chunks: AsyncIterable<string>, size = WINDOW_
     yield { text: buffer, characters: 0, lines: 0, whole: true };
     return;
   }
-  if (buffer.length > wholeLimit) {
-    throw new CliError(`line ${lines + 1} alone has more than ${wholeLimit.toLocaleString('en')} characters, the most one record may have; it was not triaged`, EXIT.TOO_LARGE);
-  }
+  if (buffer.length > MAX_INPUT_CHARS) throw lineTooLong(lines + 1);
   if (buffer) yield { text: buffer, characters, lines, whole: false };
 }

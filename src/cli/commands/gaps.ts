@@ -74,7 +74,7 @@ export async function gapsCommand(args: string[]): Promise<ExitStatus | 'help'> 
     if (input.jsonl) {
       for await (const lines of batches(readLines(input.chunks, MAX_LINE_CHARS))) yield { kind: 'gaps-lines', lines };
     } else {
-      for await (const window of readWindows(input.chunks, TEXT_WINDOW_CHARS, TEXT_WINDOW_CHARS)) yield { kind: 'gaps-window', window };
+      for await (const window of readWindows(input.chunks, { size: TEXT_WINDOW_CHARS, wholeUpTo: TEXT_WINDOW_CHARS })) yield { kind: 'gaps-window', window };
     }
   }
   try {
