@@ -79,6 +79,6 @@ export function formatMarkdown(report: GapReport, top: number, index: TriageInde
 }
 
 export function formatJson(report: GapReport, top: number): string {
-  const gaps = report.gaps.slice(0, top).map(({ key: _key, ...gap }) => ({ ...gap, share: report.total === 0 ? 0 : gap.count / report.total }));
+  const gaps = report.gaps.slice(0, top).map(({ key: _key, ...gap }) => ({ ...gap, nearest: gap.nearest ?? null, share: report.total === 0 ? 0 : gap.count / report.total }));
   return `${JSON.stringify({ unit: report.unit, total: report.total, unanswered: report.unanswered, kinds: report.gaps.length, gaps }, null, 2)}\n`;
 }
