@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import validateContent from './src/integrations/validate-content.ts';
 import checkLinks from './src/integrations/check-links.ts';
+import embed from './src/integrations/embed.ts';
 import { EXAMPLE_SITE_URL, exampleDefaultWarnings } from './src/config.ts';
 
 /**
@@ -24,7 +25,7 @@ export default defineConfig({
   // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
   outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [validateContent(), warnExampleDefaults, mdx(), checkLinks()],
+  integrations: [validateContent(), warnExampleDefaults, mdx(), embed(), checkLinks()],
   markdown: {
     // Shiki writes inline styles, which the strict CSP below refuses.
     syntaxHighlight: 'prism',

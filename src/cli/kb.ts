@@ -1,135 +1,111 @@
 #!/usr/bin/env node
 /**
- * `npx kb triage [FILE|-]`: the triage engine on the command line, for support
- * agents working through a backlog of tickets. Same rules, same engine, same
- * answers as the page.
+ * `kb`: the knowledge base on the command line, for support agents (triage a
+ * ticket or a backlog of them) and authors (what to write next, a rule
+ * drafted from a paste). Same rules, same engine, same answers as the page.
+ *
+ * This file only dispatches and turns failures into exit statuses
+ * (./exit.ts); each command lives in ./commands/.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadKnowledgeBase } from '../content/load.ts';
-import { toTriageRules } from '../content/triage-rules.ts';
-import { assertValidContent } from '../content/validate.ts';
-import { buildIndex } from '../triage/index/build.ts';
-import { createEngine, InputTooLargeError, type TriageEngine } from '../triage/engine.ts';
-import { formatReport } from './report.ts';
+import { CliError, EXIT, type ExitStatus, UsageError } from './exit.ts';
+import { exitQuietlyWhenOutputCloses, flush } from './output.ts';
+import { printable } from './terminal.ts';
+import { triageCommand } from './commands/triage.ts';
+import { gapsCommand } from './commands/gaps.ts';
+import { newCommand } from './commands/new.ts';
 
-const HELP = `Usage: kb triage [FILE|-] [options]
+export const HELP = `Usage: kb triage [FILE|-] [--json | --jsonl] [options]
+       kb gaps [FILE|-] [--json | --markdown] [--top N] [options]
+       kb new --from FILE|- [--id ID] [--category SLUG] [--stdout] [--force] [options]
 
-Diagnoses IPP audit-log errors: reads a pasted message, a ticket or a whole
-audit-log export, and tells which error it is, how sure it is, why, and what
-to do. Reads standard input when FILE is "-" or missing.
+kb triage   Diagnoses IPP audit-log errors: a pasted message, a ticket or a
+            whole audit-log export (any size), and says which error it is, how
+            sure it is, why, and what to do. Reads standard input when FILE is
+            "-" or missing.
+  --json          one JSON object: {"matches": [...], "segments": [...], "unknownCodes": [...], "stats": {...}}
+  --jsonl         JSON Lines in ({"text": "...", other fields} per ticket), one result
+                  per non-blank line out, in input order: {"line": N, other fields, "matches", ...}
 
-Options:
-  --json          print one JSON object: {"matches": [...], "segments": [...], "stats": {...}}
-  --jsonl         read JSON Lines ({"text": "..."} per line) and print one result per line
-  --base-url URL  make article links absolute (default: $KB_SITE_URL, else site-relative)
-  --root DIR      knowledge base to use (default: this project)
+kb gaps     Content gaps: triages tickets (JSON Lines, or a plain-text export)
+            and ranks the failures that no rule answers, grouped by message
+            with ids, dates and names masked: what to write next.
+  --json | --markdown   machine-readable, or a table for an issue or a wiki (default: text)
+  --top N               list the N most frequent gaps (default 20; 0 for all)
+
+kb new      Drafts a rule entry from a real paste: its message as a template
+            with {placeholders}, its codes, the paste as first example, the
+            category and fix of the nearest rule. Writes rules/<category>/<id>.mdx;
+            the fields a person must write are left empty, so the build fails
+            naming them until they are filled in.
+  --from FILE|-   the paste
+  --id ID         the rule's id (default: made from the message)
+  --category SLUG the primary category (default: the nearest rule's)
+  --stdout        print the draft instead of writing it
+  --force         write even when a rule already answers the paste, or the file exists
+
+Options of every command:
+  --base-url URL  make article links absolute, keeping any path (default: $KB_SITE_URL;
+                  else site-relative); applies to --json and --jsonl too
+  --root DIR      the knowledge base (project folder) to use (default: this project)
+  --jobs N        worker threads for bulk input (default: one per core)
+  --no-cache      compile the rules now instead of reusing the cached index
   -h, --help      show this help
 
-Exit status: 0 when the input was read (whether or not an error was recognised),
-2 on a usage error, an unreadable file, invalid JSON Lines or invalid rules.
+Exit status:
+  0  the input was read (whether or not an error was recognised)
+  1  kb itself failed (a bug: please report it)
+  2  usage or input error: bad option, unreadable file, invalid JSON Lines line,
+     invalid or empty knowledge base, invalid --base-url
+  3  input over the size limit: a JSON Lines ticket, or one record of a plain-text
+     input, with more than 6,000,000 characters (the rest is still triaged)
 
 Examples:
   kb triage ticket.txt
   pbpaste | kb triage -
   kb triage --jsonl tickets.jsonl > diagnoses.jsonl
+  kb gaps --markdown tickets.jsonl > gaps.md
+  kb new --from paste.txt
 `;
 
-class UsageError extends Error {}
+const COMMANDS: Record<string, (args: string[]) => Promise<ExitStatus | 'help'>> = {
+  triage: triageCommand,
+  gaps: gapsCommand,
+  new: newCommand,
+};
 
-function readInput(file: string | undefined): string {
-  if (file === undefined || file === '-') {
-    if (process.stdin.isTTY) process.stderr.write('Paste the error, then press Ctrl-D.\n');
-    return readFileSync(0, 'utf8');
-  }
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-function loadEngine(root: string): TriageEngine {
-  const kb = loadKnowledgeBase(root);
-  assertValidContent(kb);
-  return createEngine(buildIndex(toTriageRules(kb.rules)));
-}
-
-function triageJsonLines(engine: TriageEngine, input: string): number {
-  let invalid = 0;
-  input.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let text: unknown;
-    try {
-      text = (JSON.parse(line) as { text?: unknown }).text;
-    } catch {
-      text = undefined;
-    }
-    if (typeof text !== 'string') {
-      invalid++;
-      process.stdout.write(`${JSON.stringify({ line: index + 1, error: 'expected a JSON object with a "text" string' })}\n`);
-      return;
-    }
-    process.stdout.write(`${JSON.stringify(safeTriage(engine, text))}\n`);
-  });
-  if (invalid > 0) process.stderr.write(`kb: ${invalid} line(s) were not {"text": ...} objects\n`);
-  return invalid > 0 ? 2 : 0;
-}
-
-/** An oversized paste is an answer ("too large"), not a crash. */
-function safeTriage(engine: TriageEngine, text: string) {
-  try {
-    return engine.triage(text);
-  } catch (error) {
-    if (error instanceof InputTooLargeError) return { error: error.message, matches: [], segments: [] };
-    throw error;
-  }
-}
-
-function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      jsonl: { type: 'boolean', default: false },
-      'base-url': { type: 'string' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, file, ...extra] = positionals;
-  if (values.help || command === 'help') {
+async function main(argv: string[]): Promise<ExitStatus> {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(`missing command (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
-    return 0;
+    return EXIT.OK;
   }
-  if (command !== 'triage') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values.json && values.jsonl) throw new UsageError('--json and --jsonl cannot be combined');
-
-  const root = resolve(values.root ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'));
-  const engine = loadEngine(root);
-  const input = readInput(file);
-  if (values.jsonl) return triageJsonLines(engine, input);
-
-  const result = safeTriage(engine, input);
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    process.stdout.write(formatReport(result, values['base-url'] ?? process.env.KB_SITE_URL ?? ''));
+  const run = COMMANDS[command];
+  if (!run) {
+    // "kb --json" and the like: check the options first, so the message names the real mistake.
+    if (command.startsWith('-')) parseArgs({ args: [command], options: {} });
+    throw new UsageError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
   }
-  return 0;
+  const status = await run(rest);
+  if (status === 'help') {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  return status;
 }
 
+exitQuietlyWhenOutputCloses();
+let status: ExitStatus;
 try {
-  process.exitCode = main(process.argv.slice(2));
+  status = await main(process.argv.slice(2));
 } catch (error) {
+  const known = error instanceof CliError;
+  const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ?? false;
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`kb: ${message}\n`);
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write('Run "kb --help" for usage.\n');
-  }
-  process.exitCode = 2;
+  process.stderr.write(`kb: ${printable(known || parseError ? message : `internal error: ${(error as Error).stack ?? message}`)}\n`);
+  if (parseError || (known && error.showUsage)) process.stderr.write('Run "kb --help" for usage.\n');
+  status = known ? error.status : parseError ? EXIT.USAGE : EXIT.INTERNAL;
 }
+await flush();
+process.exit(status);

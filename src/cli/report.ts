@@ -1,7 +1,13 @@
-/** The CLI's readable diagnosis: the presentation module's decisions, as text. */
-import { absoluteUrl, CONFIDENCE_LABEL } from '../triage/present/explain.ts';
+/**
+ * The CLI's readable diagnosis: the presentation module's decisions, as text.
+ * Every line passes through `printable`: a ticket's escape sequences are
+ * shown, never obeyed, by the agent's terminal.
+ */
+import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
 import { answersOf, codeReference, describeLines, suggestionsOf, summaryOf, unrecognisedOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
+import { articleUrl } from './base-url.ts';
+import { printable } from './terminal.ts';
 
 const MAX_EVIDENCE_CHARS = 100;
 const MAX_UNRECOGNISED = 20;
@@ -16,8 +22,7 @@ function codeWithLookup(code: string): string {
   return reference.lookupUrl ? `${code} (${reference.lookupUrl})` : code;
 }
 
-export function formatReport(result: TriageResult | { error: string }, base: string): string {
-  if ('error' in result) return `${result.error}\n`;
+export function formatReport(result: TriageResult, base: URL | undefined): string {
   const { segments, stats } = result;
   const lines: string[] = [summaryOf(result)];
   const read = `Read ${stats.records} record${stats.records === 1 ? '' : 's'}`;
@@ -30,17 +35,17 @@ export function formatReport(result: TriageResult | { error: string }, base: str
     const suggestions = suggestionsOf(result);
     if (suggestions.length > 0) {
       lines.push('Closest articles (suggestions only):');
-      for (const match of suggestions) lines.push(`  - ${match.title}: ${absoluteUrl(match.url, base)}`);
+      for (const match of suggestions) lines.push(`  - ${match.title}: ${articleUrl(match.url, base)}`);
     }
     lines.push('If the audit log shows something else, contact support with the message.');
-    return `${lines.join('\n')}\n`;
+    return finish(lines);
   }
   for (const match of answers) {
     lines.push('');
     lines.push(`${CONFIDENCE_LABEL[match.confidence]} (${match.confidence}): ${match.title}  [${match.id}]`);
     lines.push(`  Resolution: ${match.resolution}`);
     match.steps.forEach((step, index) => lines.push(`  ${index === 0 ? 'Steps:     ' : '           '} ${index + 1}. ${step}`));
-    lines.push(`  Article:    ${absoluteUrl(match.url, base)}`);
+    lines.push(`  Article:    ${articleUrl(match.url, base)}`);
     lines.push(`  Why:        ${match.reason}`);
     if (match.evidence.length > 0) lines.push(`  Evidence:   ${match.evidence.slice(0, 3).map((span) => quote(span.text)).join(', ')}`);
     if (segments.length > 1) lines.push(`  Found on:   ${describeLines(match, segments)}`);
@@ -56,5 +61,9 @@ export function formatReport(result: TriageResult | { error: string }, base: str
     const more = stats.unrecognised - Math.min(unrecognised.length, MAX_UNRECOGNISED);
     if (more > 0) lines.push(`  … and ${more} more`);
   }
-  return `${lines.join('\n')}\n`;
+  return finish(lines);
+}
+
+function finish(lines: string[]): string {
+  return `${lines.map(printable).join('\n')}\n`;
 }

@@ -18,53 +18,13 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/triage/engine.ts';
 import type { TriageIndex } from '../../src/triage/types.ts';
 import { copyProjectToTemp } from '../support/scratch-project.ts';
-import { random, WORDS } from '../support/synthetic-rules.ts';
+import { fixGuides, random, syntheticRuleFile as ruleFile } from '../support/synthetic-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 if (counts.length === 0) counts.push(1000, 5000);
 
-const CATEGORIES = ['account-details', 'mfa-private-key', 'refresh-token'];
-const FIXES = readdirSync(join(ROOT, 'content/guides'))
-  .filter((name) => name.endsWith('.mdx'))
-  .filter((name) => !/^kind:\s*hub/m.test(readFileSync(join(ROOT, 'content/guides', name), 'utf8')))
-  .map((name) => name.replace(/\.mdx$/, ''));
-
-/** One synthetic rule file: valid frontmatter, a unique message and code, a body like a real article. */
-function ruleFile(i: number, next: () => number): { category: string; id: string; text: string } {
-  const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
-  const sentence = (length: number) => Array.from({ length }, pick).join(' ');
-  const category = CATEGORIES[i % CATEGORIES.length]!;
-  const id = `synthetic-${i}`;
-  const message = `The ${sentence(4)} is ${sentence(3)} for {resource}. Synthetic rule ${i} ${sentence(5)}.`;
-  const example = message.replace('{resource}', 'Contoso Sales');
-  const text = `---
-title: Synthetic error ${i} (${sentence(2)})
-summary: A generated rule for the build benchmark; its ${sentence(3)} is ${sentence(2)}.
-messages:
-  - ${JSON.stringify(message)}
-codes: [AADSTS${9_100_000 + i}]
-categories: [${category}]
-fix: ${FIXES[i % FIXES.length]}
-resolution: Check the ${sentence(2)}
-examples:
-  - ${JSON.stringify(example)}
----
-
-## What you see
-
-The audit log says "${example}" (AADSTS${9_100_000 + i}).
-
-## Why it happens
-
-${Array.from({ length: 6 }, () => `The ${sentence(3)} was ${sentence(4)}.`).join(' ')}
-
-## How to fix it
-
-**Check the ${sentence(2)}.** ${Array.from({ length: 4 }, () => `Open the ${sentence(2)} and ${sentence(3)}.`).join(' ')}
-`;
-  return { category, id, text };
-}
+const FIXES = fixGuides(ROOT);
 
 function sizeOf(path: string): number {
   const stat = statSync(path);
@@ -114,7 +74,7 @@ function measure(count: number): Row {
   try {
     const next = random(42);
     for (let i = 0; i < count; i++) {
-      const { category, id, text } = ruleFile(i, next);
+      const { category, id, text } = ruleFile(i, next, FIXES);
       mkdirSync(join(scratch, 'rules', category), { recursive: true });
       writeFileSync(join(scratch, 'rules', category, `${id}.mdx`), text);
     }

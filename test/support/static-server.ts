@@ -35,6 +35,15 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/**
+ * Files other sites may load (public/_headers gives them the same headers in
+ * production): the triage index and the rule catalogue for integrations, and
+ * the embeddable widget that a help desk's ticket form loads from another
+ * origin (a module script is fetched with CORS, so it needs them too).
+ */
+const CROSS_ORIGIN = [/^\/triage-index\.json$/, /^\/api\/rules\.json$/, /^\/embed\//];
+const CROSS_ORIGIN_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+
 /** Maps a URL path to a file in dist/, or undefined; never outside dist/. */
 function fileFor(pathname: string): string | undefined {
   const path = normalize(join(root, decodeURIComponent(pathname)));
@@ -61,7 +70,8 @@ createServer((request, response) => {
     response.end();
     return;
   }
-  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  const shared = CROSS_ORIGIN.some((pattern) => pattern.test(pathname)) ? CROSS_ORIGIN_HEADERS : {};
+  response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...shared });
   createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => {
   console.log(`Serving ${root} on http://127.0.0.1:${port}/`);

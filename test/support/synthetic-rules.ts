@@ -3,6 +3,8 @@
  * built from an error-message vocabulary, so the index has realistic
  * postings (shared common words, rare specific ones).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RuleInput } from '../../src/triage/types.ts';
 
 export const WORDS = (
@@ -37,3 +39,49 @@ export function syntheticRules(count: number, seed = 42): RuleInput[] {
     codes: [`AADSTS${9_100_000 + i}`],
   }));
 }
+
+const CATEGORIES = ['account-details', 'mfa-private-key', 'refresh-token'];
+/** The fix guides of a project (guides that are not the hub). */
+export function fixGuides(root: string): string[] {
+  return readdirSync(join(root, 'content/guides'))
+    .filter((name) => name.endsWith('.mdx'))
+    .filter((name) => !/^kind:\s*hub/m.test(readFileSync(join(root, 'content/guides', name), 'utf8')))
+    .map((name) => name.replace(/\.mdx$/, ''));
+}
+
+/** One synthetic rule file: valid frontmatter, a unique message and code, a body like a real article. */
+export function syntheticRuleFile(i: number, next: () => number, fixes: string[]): { category: string; id: string; text: string } {
+  const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
+  const sentence = (length: number) => Array.from({ length }, pick).join(' ');
+  const category = CATEGORIES[i % CATEGORIES.length]!;
+  const id = `synthetic-${i}`;
+  const message = `The ${sentence(4)} is ${sentence(3)} for {resource}. Synthetic rule ${i} ${sentence(5)}.`;
+  const example = message.replace('{resource}', 'Contoso Sales');
+  const text = `---
+title: Synthetic error ${i} (${sentence(2)})
+summary: A generated rule for the build benchmark; its ${sentence(3)} is ${sentence(2)}.
+messages:
+  - ${JSON.stringify(message)}
+codes: [AADSTS${9_100_000 + i}]
+categories: [${category}]
+fix: ${fixes[i % fixes.length]}
+resolution: Check the ${sentence(2)}
+examples:
+  - ${JSON.stringify(example)}
+---
+
+## What you see
+
+The audit log says "${example}" (AADSTS${9_100_000 + i}).
+
+## Why it happens
+
+${Array.from({ length: 6 }, () => `The ${sentence(3)} was ${sentence(4)}.`).join(' ')}
+
+## How to fix it
+
+**Check the ${sentence(2)}.** ${Array.from({ length: 4 }, () => `Open the ${sentence(2)} and ${sentence(3)}.`).join(' ')}
+`;
+  return { category, id, text };
+}
+
