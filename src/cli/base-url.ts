@@ -37,9 +37,5 @@ export function withArticleUrls<T extends TriageResult>(result: T, base: URL | u
   return {
     ...result,
     matches: result.matches.map((match) => ({ ...match, url: articleUrl(match.url, base) })),
-    segments: result.segments.map((segment) => ({
-      ...segment,
-      matches: segment.matches.map((match) => ({ ...match, url: articleUrl(match.url, base) })),
-    })),
   };
 }

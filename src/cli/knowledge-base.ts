@@ -16,6 +16,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAudience, type Audience } from '../content/audience.ts';
+import { InvalidContentError } from '../content/errors.ts';
 import { ContentError, loadKnowledgeBase, type KnowledgeBase } from '../content/load.ts';
 import { toTriageRules } from '../content/triage-rules.ts';
 import { findContentProblems } from '../content/validate.ts';
@@ -89,7 +90,7 @@ export function loadValidKnowledgeBase(root: string): KnowledgeBase {
   try {
     kb = loadKnowledgeBase(root);
   } catch (error) {
-    if (error instanceof ContentError) throw new CliError(`invalid rules: ${error.message}`);
+    if (error instanceof ContentError || error instanceof InvalidContentError) throw new CliError(`invalid rules: ${error.message}`);
     throw error;
   }
   const problems = findContentProblems(kb);

@@ -97,7 +97,7 @@ export class TriageEngine {
         continue;
       }
       if (diagnosis.matches.some(isAnswer)) stats.recognised++;
-      else stats.unrecognised++;
+      else if (diagnosis.failure) stats.unrecognised++;
       for (const code of diagnosis.unexplainedCodes) {
         const seen = unknown.get(code);
         if (seen) seen.count++;
@@ -119,6 +119,7 @@ export class TriageEngine {
         ignored: diagnosis.ignored(),
         unknownCodes: diagnosis.unexplainedCodes.slice(0, MAX_CODES_PER_RECORD),
         ...(datasource ? { datasource } : {}),
+        failed: diagnosis.failure,
       });
     }
     return {

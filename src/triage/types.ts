@@ -93,6 +93,11 @@ export interface Segment {
   unknownCodes: string[];
   /** The datasource the record names (`Datasource 'HR Mailboxes': …`), when it names one. */
   datasource?: string;
+  /**
+   * It looks like a failure: error words, a code, or an answer. A record that
+   * does not is listed only when it is the whole paste (for its suggestions).
+   */
+  failed: boolean;
 }
 
 export interface TopMatch extends Match {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ResultCombiner } from '../../src/triage/decide/combine.ts';
+import { MAX_SEGMENTS } from '../../src/triage/engine.ts';
 import { readWindows } from '../../src/cli/bulk/windows.ts';
 import { engine } from '../support/kb.ts';
 import { KB, kb, kbEnv } from '../support/cli.ts';
@@ -122,8 +123,8 @@ describe('plain-text exports of any size', () => {
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.stats).toMatchObject({ records: 90_000, recognised: Math.ceil((90_000 - 3) / 7) });
-    expect(result.segments).toHaveLength(2000);
-    expect(result.stats.omitted).toBe(result.stats.recognised - 2000);
+    expect(result.segments).toHaveLength(MAX_SEGMENTS);
+    expect(result.stats.omitted).toBe(result.stats.recognised - MAX_SEGMENTS);
     expect(result.matches[0].id).toBe('password-empty');
   });
 });
@@ -145,7 +146,8 @@ describe('kb gaps', () => {
       expect(gap.template).toMatch(/\{[a-z][a-z0-9-]*\}/); // variable parts are placeholders
       expect(gap.codes).toEqual('code' in kind ? [kind.code] : []);
       expect(gap.share).toBeCloseTo(kind.share);
-      expect(gap.example).not.toMatch(/@contoso|[0-9a-f]{8}-[0-9a-f]{4}-/); // redacted
+      // Redacted as support redacts: e-mail addresses go; ids stay (support looks runs up with them).
+      expect(gap.example).not.toMatch(/@contoso/); // redacted
       expect(tickets[gap.line - 1]!.kind).toBe(i + 1);
     });
   });

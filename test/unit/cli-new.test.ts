@@ -51,6 +51,10 @@ for (const entry of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src',
   cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true });
 }
 symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
+// The knowledge base as it was before these errors had rules: the pastes are content gaps again.
+for (const covered of ['rules/account-blocked/account-disabled.mdx', 'rules/tenant/account-from-another-tenant.mdx', 'rules/mailbox-not-found/mailbox-not-enabled-for-rest.mdx']) {
+  rmSync(join(scratch, covered));
+}
 
 function engineOf(root: string) {
   const knowledge = loadValidKnowledgeBase(root);
@@ -92,7 +96,7 @@ describe('kb new, from three real pastes', () => {
       // Unfinished, it fails validation naming the file and the first field to write …
       expect(() => loadValidKnowledgeBase(scratch)).toThrow(new RegExp(`${file!.replace(/[.]/g, '\\.')}: field "title"`));
       // … and kb new says to finish it before drafting another.
-      const next = kb(['new', '--root', scratch, '--from', '-', '--stdout'], 'AADSTS90094: The grant requires admin permission.');
+      const next = kb(['new', '--root', scratch, '--from', '-', '--stdout'], 'AADSTS500113: No reply address is registered for the application.');
       expect(next.status).toBe(2);
       expect(next.stderr).toContain('Finish (or remove) that entry before drafting another.');
       // The author writes the fields the draft left empty.

@@ -8,11 +8,12 @@
  * offsets and line numbers made relative to the whole input, each distinct
  * error once with every record it was found in, best first, counts summed.
  */
+import { MAX_SEGMENTS } from '../engine.ts';
 import type { TopMatch, TriageResult, UnknownCode } from '../types.ts';
 import { CONFIDENCE_RANK } from './calibration.ts';
 
 /** Records listed in the combined result, as in one result; the rest are counted in `stats.omitted`. */
-export const MAX_LISTED_SEGMENTS = 2_000;
+export const MAX_LISTED_SEGMENTS = MAX_SEGMENTS;
 
 /** Where a window starts in the whole input. */
 export interface WindowOffset {
@@ -50,8 +51,11 @@ export class ResultCombiner {
       const current = this.matches.get(match.id);
       const shifted = { ...match, evidence: match.evidence.map(shift), segments: places };
       if (!current) this.matches.set(match.id, shifted);
-      else if (strength(match) > strength(current)) this.matches.set(match.id, { ...shifted, segments: [...current.segments, ...places] });
-      else current.segments.push(...places);
+      else if (strength(match) > strength(current)) this.matches.set(match.id, { ...shifted, segments: [...current.segments, ...places], records: current.records + match.records });
+      else {
+        current.segments.push(...places);
+        current.records += match.records;
+      }
     }
     for (const code of result.unknownCodes) {
       const seen = this.unknown.get(code.code);
@@ -73,7 +77,7 @@ export class ResultCombiner {
       (a, b) =>
         CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
         b.score - a.score ||
-        b.segments.length - a.segments.length ||
+        b.records - a.records ||
         a.id.localeCompare(b.id),
     );
     return { matches, segments: this.segments, unknownCodes: [...this.unknown.values()], stats: { ...this.stats } };

@@ -41,7 +41,8 @@ export function microsoftLookupUrl(code: string): string | undefined {
 /** Joins a site-relative URL to a base (`https://help.example.com`); relative when no base. */
 export function absoluteUrl(url: string, base: string): string {
   if (!base) return url;
-  return new URL(url, base.endsWith('/') ? base : `${base}/`).toString();
+  // Relative to the base's own path: "https://corp.example/ipp-help/" keeps its "/ipp-help/".
+  return new URL(url.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`).toString();
 }
 
 /** What a reply is made of: the rule's own words and its article. */

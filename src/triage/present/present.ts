@@ -86,7 +86,7 @@ export function firstWords(text: string, max = FIRST_WORDS_CHARS): string {
 export function unrecognisedOf(result: TriageResult): UnrecognisedRecord[] {
   const records: UnrecognisedRecord[] = [];
   result.segments.forEach((segment, index) => {
-    if (segment.matches.some(isAnswer)) return;
+    if (!segment.failed || segment.matches.some(isAnswer)) return;
     records.push({
       segment: index,
       lines: segment.lines,
