@@ -53,6 +53,22 @@ export function auditLog(size: number): string {
   return lines.join('\n');
 }
 
+/**
+ * Distinct variants of a paste (one made-up word added): the engine remembers
+ * the scores of records it has just read (an export repeating one error), so
+ * timing one paste over and over would time that memory, not the matching.
+ */
+function variants(paste: string, count = 1500): string[] {
+  const word = (i: number) => Array.from(i.toString(26), (digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join('');
+  return Array.from({ length: count }, (_, i) => `${paste} (ticket ref${word(i)})`);
+}
+
+/** Median milliseconds of triaging each variant once, cycling through them. */
+function measureVariants(run: (text: string) => unknown, texts: string[], iterations: number): number {
+  let next = 0;
+  return measure(() => run(texts[next++ % texts.length]!), iterations);
+}
+
 function report(label: string, milliseconds: number, goal?: number) {
   const verdict = goal === undefined ? '' : milliseconds <= goal ? `  (goal < ${goal} ms: met)` : `  (goal < ${goal} ms: MISSED)`;
   console.log(`${label.padEnd(52)} ${milliseconds.toFixed(3).padStart(10)} ms${verdict}`);
@@ -65,10 +81,37 @@ const log1mb = auditLog(1_000_000);
 const log5mb = auditLog(5_000_000);
 
 console.log(`Triage benchmark (medians; ${realRules.length} rules; Node ${process.version})`);
-report(`one paste (${PASTE.length} characters)`, measure(() => engine.triage(PASTE), 2000), 1);
-report('one retyped paste with typos', measure(() => engine.triage(TYPO_PASTE), 2000));
+const pastes = variants(PASTE);
+const typoPastes = variants(TYPO_PASTE);
+report(`one paste (${PASTE.length} characters)`, measureVariants((text) => engine.triage(text), pastes, 2000), 1);
+report('one retyped paste with typos', measureVariants((text) => engine.triage(text), typoPastes, 2000));
 report(`1 MB audit log (${log1mb.split('\n').length} records)`, measure(() => engine.triage(log1mb), 15), 250);
 report(`5 MB audit log (${log5mb.split('\n').length} records)`, measure(() => engine.triage(log5mb), 5));
+
+// Large and hostile shapes of issue #9 (each once measured far slower): one
+// record repeating a code, a pretty-printed JSON audit export (as an array of
+// runs and as one object of runs, read as one record), and an export in which
+// every run failed alike. The result's size is printed beside the time.
+{
+  const run = (i: number) => ({
+    time: `2025-03-04T02:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+    datasource: `Custodians ${i}`,
+    status: i % 10 ? 'Success' : 'Failed',
+    message: i % 10 ? `Preserved ${i * 7} items` : 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.',
+    error_codes: i % 10 ? [] : [700082],
+  });
+  const runs = Array.from({ length: 32_000 }, (_, i) => run(i)); // about 5.9 MB pretty-printed
+  const shapes: Array<[string, string, number | undefined]> = [
+    ['one record repeating a code, 1 M characters', 'AADSTS700082 '.repeat(77_000), 1000],
+    ['JSON audit export (array of runs)', JSON.stringify(runs, null, 2), 5000],
+    ['JSON audit export (one object of runs, one record)', JSON.stringify({ runs: Object.fromEntries(runs.slice(0, 28_000).map((value, i) => [`run${i}`, value])) }, null, 2), 5000],
+    ['5 MB export, every run failed alike', Array.from({ length: 50_000 }, (_, i) => `2025-03-04 02:00:00 ERROR Datasource 'D${i}': AADSTS700082: The refresh token has expired due to inactivity.`).join('\n'), undefined],
+  ];
+  for (const [label, text, goal] of shapes) {
+    const size = `${(text.length / 1e6).toFixed(1)} MB`;
+    report(`${label} (${size}; result ${(JSON.stringify(engine.triage(text)).length / 1e3).toFixed(0)} KB)`, measure(() => engine.triage(text), 3), goal);
+  }
+}
 
 for (const count of [1000, 5000]) {
   const rules = [...realRules, ...syntheticRules(count)];
@@ -76,8 +119,8 @@ for (const count of [1000, 5000]) {
   const big = createEngine(buildIndex(rules));
   const built = performance.now() - started;
   report(`index of ${count} generated rules: build`, built);
-  report(`one paste against ${count} generated rules`, measure(() => big.triage(PASTE), 500), count === 5000 ? 10 : undefined);
-  report(`one retyped paste against ${count} generated rules`, measure(() => big.triage(TYPO_PASTE), 200));
+  report(`one paste against ${count} generated rules`, measureVariants((text) => big.triage(text), pastes, 500), count === 5000 ? 10 : undefined);
+  report(`one retyped paste against ${count} generated rules`, measureVariants((text) => big.triage(text), typoPastes, 200));
 }
 
 // A single paste from the CLI against 5,000 generated rule files: the first

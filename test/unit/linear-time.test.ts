@@ -17,6 +17,8 @@ import { createEngine, type TriageEngine } from '../../src/triage/engine.ts';
 import { normalise } from '../../src/triage/text/normalise.ts';
 import { tokenise } from '../../src/triage/text/tokenise.ts';
 import type { RuleInput } from '../../src/triage/types.ts';
+import { MAX_EVIDENCE } from '../../src/triage/match/candidates.ts';
+import { stamp } from '../support/exports.ts';
 import { engine as realEngine } from '../support/kb.ts';
 
 const MAX_RATIO = 8;
@@ -132,5 +134,30 @@ describe('pathological pastes against the real rules', () => {
     expect(growth('real message × n, one line', 1_000, (n) => message.repeat(n), triage)).toBeLessThan(MAX_RATIO);
     // AADSTS700082's first sentence, word for word.
     expect(triage(message.repeat(20_000)).matches[0]?.id).toBe('refresh-token-expired');
+  }, 60_000);
+
+  it('one record repeating a known code (each code found used to be merged into the evidence by copying and re-sorting it): linear, and bounded', () => {
+    const code = 'AADSTS700082 ';
+    expect(growth('"AADSTS700082 " × n, one record', 20_000, (n) => code.repeat(n), triage)).toBeLessThan(MAX_RATIO);
+    const result = triage(code.repeat(77_000)); // 1,001,000 characters
+    expect(result.matches[0]).toMatchObject({ id: 'refresh-token-expired', confidence: 'high' });
+    expect(result.matches[0]!.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE);
+    expect(JSON.stringify(result).length).toBeLessThan(20_000);
+  }, 60_000);
+
+  it('one huge JSON record (an object of run objects, read as one record): linear', () => {
+    const record = (i: number) => ({ time: `2025-03-04T02:${String(i % 60).padStart(2, '0')}:00Z`, datasource: `DS ${i}`, status: i % 10 ? 'Success' : 'Failed', message: i % 10 ? 'Preserved 12 items' : 'AADSTS700082: The refresh token has expired due to inactivity.' });
+    const make = (size: number) => JSON.stringify({ runs: Object.fromEntries(Array.from({ length: Math.floor(size / 190) }, (_, i) => [`run${i}`, record(i)])) }, null, 2);
+    expect(growth('pretty JSON object of runs, one record', 150_000, make, triage)).toBeLessThan(MAX_RATIO);
+    expect(triage(make(600_000)).stats.records).toBe(1);
+  }, 60_000);
+
+  it('many records of one error (an export where every run failed alike): linear, and the result stays small', () => {
+    const make = (size: number) => Array.from({ length: Math.floor(size / 110) }, (_, i) => `${stamp(i)} ERROR Datasource 'D${i}': AADSTS700082: The refresh token has expired due to inactivity.`).join('\n');
+    expect(growth('one error in every record', 100_000, make, triage)).toBeLessThan(MAX_RATIO);
+    const result = triage(make(1_000_000));
+    expect(result.stats.recognised).toBe(result.stats.records);
+    expect(result.matches[0]).toMatchObject({ id: 'refresh-token-expired', records: result.stats.records });
+    expect(JSON.stringify(result).length).toBeLessThan(500_000);
   }, 60_000);
 });
