@@ -227,9 +227,9 @@ test.describe('5. calm states and plain words', () => {
 
   test('a lone error code is judged at once, even one no article covers', async ({ page }) => {
     await page.goto('/triage/');
-    await box(page).fill('AADSTS50126');
+    await box(page).fill('AADSTS50011');
     await expect(output(page).getByRole('heading', { level: 3 })).toHaveText('No known error recognised');
-    await expect(output(page).getByRole('link', { name: "AADSTS50126 (Microsoft's description)" })).toBeVisible();
+    await expect(output(page).getByRole('link', { name: "AADSTS50011 (Microsoft's description)" })).toBeVisible();
   });
 
   test('one heading per state, and plain words: lines and errors, never records', async ({ page }) => {
