@@ -59,7 +59,7 @@ const ruleFields = z.strictObject({
   /** The one-line resolution, as in the seed's tables. */
   resolution: z.string().min(3),
   /** 2–5 short action steps, in Realm/Datasource terms: what the customer does. */
-  steps: z.array(z.string().min(10).max(300)).min(2).max(5).optional(),
+  steps: z.array(z.string().min(10).max(300)).min(2).max(5),
   /** Real pastes that must triage to this rule with high confidence. */
   examples: z.array(z.string().min(1)).min(1),
   /** Pastes this rule must not claim. */

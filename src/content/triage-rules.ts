@@ -20,7 +20,7 @@ export function toTriageRules(rules: Array<{ id: string; data: RuleData }>, buil
       messages: data.messages,
       codes: data.codes,
       sharedCodes: data.sharedCodes,
-      steps: data.steps ?? [],
+      steps: data.steps,
       wrapper: data.wrapper,
     }));
 }

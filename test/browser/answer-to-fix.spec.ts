@@ -72,17 +72,6 @@ test.describe('1. steps in the answer', () => {
     });
   }
 
-  test('a rule without steps still shows its resolution, and no empty list', async ({ page }) => {
-    const bare = index.rules.find((rule) => rule.steps.length === 0);
-    test.skip(!bare, 'every rule has steps now');
-    const message = rules.find((rule) => rule.id === bare!.id)!.examples[0]!;
-    await page.goto('/triage/');
-    await box(page).fill(message);
-    const card = page.locator(`.triage-answer[data-rule="${bare!.id}"]`);
-    await expect(card.locator('.triage-resolution')).toHaveText(`What to do: ${bare!.resolution}`);
-    await expect(card.locator('.triage-steps')).toHaveCount(0);
-  });
-
   test('the article shows the steps in its resolution box', async ({ page }) => {
     await page.goto(`/errors/${REFRESH_RULE.id}/`);
     const resolution = page.getByRole('region', { name: 'Resolution' });

@@ -77,6 +77,7 @@ export function probeRule(fields: Record<string, unknown> = {}): string {
     categories: ['refresh-token'],
     fix: 'new-refresh-token',
     resolution: 'New refresh token',
+    steps: ['Generate a new refresh token for the account.', 'Save it in the Realm or Datasource and rerun the IPP.'],
     examples: ['Probe widget frobnicated on 2024-05-02'],
     ...fields,
   };

@@ -66,6 +66,9 @@ codes: [AADSTS${9_100_000 + i}]
 categories: [${category}]
 fix: ${fixes[i % fixes.length]}
 resolution: Check the ${sentence(2)}
+steps:
+  - Open the ${sentence(2)} of the Realm or Datasource.
+  - Correct the ${sentence(2)} and rerun the IPP.
 examples:
   - ${JSON.stringify(example)}
 ---

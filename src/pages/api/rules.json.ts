@@ -40,7 +40,7 @@ export async function GET({ site }: APIContext) {
       categories: data.categories,
       fix: data.fix,
       resolution: data.resolution,
-      steps: data.steps ?? [],
+      steps: data.steps,
       url: site ? new URL(urls.rule(id), site).href : urls.rule(id),
       updated: isoDay(resolveLastUpdated({ updated: data.updated, file: filePath }).date),
     })),
