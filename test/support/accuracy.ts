@@ -36,32 +36,17 @@ export function judgeEngine(engine: TriageEngine, cases: LabelledCase[]): Verdic
   });
 }
 
-/** The seed article's message rows with their fix guides: all a naive setup has. */
-const SEED_MESSAGES: Array<[string, string]> = [
-  ['Refresh token expired', 'new-refresh-token'],
-  ['The provided authorization code or refresh token has expired due to inactivity', 'new-refresh-token'],
-  ['Presented multi-factor authentication has expired due to policies configured by your administrator', 'new-refresh-token'],
-  ['Presented multi-factor authentication has expired due to policies configured by your administrator, you must refresh your multi-factor authentication', 'new-refresh-token'],
-  ['The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.', 'new-refresh-token'],
-  ['Request is malformed or invalid', 'mfa-private-key'],
-  ['Invalid National Cloud Token', 'mfa-private-key'],
-  ['Username is empty for the data source', 'check-username'],
-  ['Password is empty for the data source', 'check-password'],
-  ['User account/location is empty for the data source', 'check-datasource-configuration'],
-  ['The Identity Provider returned an error. Trace ID:', 'mfa-private-key'],
-  ["The service principal for resource 'https://ps.compliance.protection.outlook.com' is disabled. This indicates that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it.", 'mfa-private-key'],
-];
-
 /**
- * Plain fuse.js with its defaults, the raw paste as the pattern. Any hit counts
- * as a claim. It knows only the seed's messages and their fixes, no codes, so a
- * `code:` label is never right for it.
+ * Plain fuse.js with its defaults over the same rules' messages, the raw
+ * paste as the pattern: what a naive setup with the same content would get.
+ * Any hit counts as a claim (Fuse has no notion of confidence).
  */
-export function judgePlainFuse(cases: LabelledCase[]): Verdict[] {
-  const fuse = new Fuse(SEED_MESSAGES.map(([message, fix]) => ({ message, fix })), { keys: ['message'], includeScore: true });
+export function judgePlainFuse(cases: LabelledCase[], rules: ReadonlyArray<{ messages: readonly string[]; fix: string; codes: readonly string[] }>): Verdict[] {
+  const entries = rules.flatMap((rule) => rule.messages.map((message) => ({ message, fix: rule.fix, codes: rule.codes })));
+  const fuse = new Fuse(entries, { keys: ['message'], includeScore: true });
   return cases.map((item) => {
     const [best] = fuse.search(item.text);
-    const right = item.expect === 'none' ? best === undefined : best !== undefined && satisfiesLabel(item.expect, { fix: best.item.fix, codes: [] });
+    const right = item.expect === 'none' ? best === undefined : best !== undefined && satisfiesLabel(item.expect, best.item);
     return { case: item, fix: best?.item.fix, right };
   });
 }
