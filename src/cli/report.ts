@@ -4,7 +4,7 @@
  * shown, never obeyed, by the agent's terminal.
  */
 import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
-import { answersOf, codeReference, describeLines, suggestionsOf, summaryOf, unrecognisedOf } from '../triage/present/present.ts';
+import { answersOf, codeReference, describeLines, readSentence, suggestionsOf, summaryOf, unrecognisedOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
 import { articleUrl } from './base-url.ts';
 import { printable } from './terminal.ts';
@@ -25,8 +25,7 @@ function codeWithLookup(code: string): string {
 export function formatReport(result: TriageResult, base: URL | undefined): string {
   const { segments, stats } = result;
   const lines: string[] = [summaryOf(result)];
-  const read = `Read ${stats.records} record${stats.records === 1 ? '' : 's'}`;
-  lines.push(stats.skipped > 0 ? `${read}; ${stats.skipped} were routine and were skipped.` : `${read}.`);
+  lines.push(readSentence(stats));
   const answers = answersOf(result);
   if (answers.length === 0) {
     if (result.unknownCodes.length > 0) {

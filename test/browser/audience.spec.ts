@@ -45,6 +45,9 @@ categories:
   - mfa-private-key
 fix: mfa-private-key
 resolution: Ensure the private key for the MFA account is right
+steps:
+  - Check the certificate and private key of the MFA account in the Realm.
+  - Save the configuration and rerun the IPP.
 audience: internal
 examples:
   - "${MARKERS.ruleCode}: Internal audience probe message 42."

@@ -141,3 +141,14 @@ export function unrecognisedNote(result: TriageResult): string {
   if (unrecognised === 0 || answersOf(result).length === 0) return '';
   return `${plural(unrecognised, 'other failed line')} ${unrecognised === 1 ? 'was' : 'were'} not recognised (listed below).`;
 }
+
+/** What was read, in plain words: "Read 200 log entries: 196 routine, 3 with a known error, 1 failure not recognised." */
+export function readSentence(stats: TriageResult['stats']): string {
+  const parts = [
+    stats.skipped > 0 ? `${stats.skipped.toLocaleString('en')} routine` : '',
+    stats.recognised > 0 ? `${stats.recognised.toLocaleString('en')} with a known error` : '',
+    stats.unrecognised > 0 ? `${plural(stats.unrecognised, 'failure')} not recognised` : '',
+  ].filter(Boolean);
+  const read = `Read ${plural(stats.records, 'log entry', 'log entries')}`;
+  return parts.length > 0 && stats.records > 1 ? `${read}: ${parts.join(', ')}.` : `${read}.`;
+}
