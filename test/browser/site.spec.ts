@@ -165,12 +165,15 @@ test.describe('search', () => {
   });
 
   // Every rule is reachable by search: by its code when it has one (codes are
-  // what customers type), else by its title.
+  // what customers type), and by its words (its title).
   for (const rule of rules) {
-    const query = rule.codes[0] ?? rule.title;
-    test(`searching "${query}" finds /errors/${rule.id}/`, async ({ page }) => {
-      await page.goto(`/search/#q=${encodeURIComponent(query)}`);
-      await expectResultLink(page, '[data-search-page]', `/errors/${rule.id}/`);
+    const queries = [...new Set([rule.codes[0], rule.title].filter((query): query is string => query !== undefined))];
+    test(`searching ${queries.map((query) => `"${query}"`).join(' or ')} finds /errors/${rule.id}/`, async ({ page }) => {
+      for (const query of queries) {
+        await page.goto(`/search/#q=${encodeURIComponent(query)}`);
+        await expectResultLink(page, '[data-search-page]', `/errors/${rule.id}/`);
+        await page.goto('about:blank');
+      }
     });
   }
 
