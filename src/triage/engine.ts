@@ -67,6 +67,8 @@ interface Diagnosis {
   unexplainedCodes: string[];
   /** The variable parts ignored when matching (computed only for listed records). */
   ignored: () => IgnoredPart[];
+  /** The datasource the record names, if any. */
+  datasource?: string | undefined;
 }
 
 export class TriageEngine {
@@ -109,7 +111,7 @@ export class TriageEngine {
         continue;
       }
       tally.add(diagnosis.matches, segments.length);
-      const datasource = datasourceOf(input.slice(record.start, Math.min(record.end, record.start + 400)));
+      const { datasource } = diagnosis;
       segments.push({
         text: input.slice(record.start, Math.min(record.end, record.start + MAX_SEGMENT_TEXT)),
         start: record.start,
@@ -139,14 +141,19 @@ export class TriageEngine {
    */
   private diagnoseRecord(input: string, start: number, end: number, skim: boolean): Diagnosis {
     const text = input.slice(start, end);
-    if (skim && !this.prepared.mayMatch(text)) return { matches: [], failure: ERRORISH.test(text), unexplainedCodes: [], ignored: () => [] };
+    if (skim && !this.prepared.mayMatch(text)) {
+      const failure = ERRORISH.test(text);
+      // Only a listed record (a failure) needs its datasource named.
+      return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource: failure ? datasourceOf(text) : undefined };
+    }
     const normalised = normalise(text);
     const clause = datasourceClause(text);
+    const datasource = clause?.name;
     const tokens = clause ? maskSpan(tokenise(normalised.text), normalised.map, clause.start, clause.end, 'datasource') : tokenise(normalised.text);
     const codes = findCodes(tokens, normalised.text, this.prepared.symbolic);
     const failure = codes.length > 0 || ERRORISH.test(normalised.text);
     if (skim && codes.length === 0 && !this.prepared.sharesAPair(tokens.map((token) => token.key))) {
-      return { matches: [], failure, unexplainedCodes: [], ignored: () => [] };
+      return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource };
     }
     // "multifactor" for "multi-factor": split only now, so a routine "Datasource X" line is not read as "data source".
     const words = readCompounds(tokens, (word) => this.prepared.vocabulary.has(word), this.prepared.adjacentInSomeMessage);
@@ -173,6 +180,7 @@ export class TriageEngine {
       failure: failure || decided.some((candidate) => candidate.confidence !== 'low'),
       unexplainedCodes: [...new Set([...found.unknownCodes, ...unconfirmedShared])],
       ignored: () => ignoredParts(view),
+      datasource,
     };
   }
 

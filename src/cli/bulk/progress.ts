@@ -5,6 +5,7 @@
  */
 import { isatty } from 'node:tty';
 import type { TicketCounts } from './tasks.ts';
+import { plural } from '../../triage/present/present.ts';
 
 const REDRAW_MS = 250;
 
@@ -47,9 +48,6 @@ export class Progress {
   }
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 /** "1,000 tickets in 2.1 s (476 a second, 2 jobs): 600 answered, 380 not answered, 20 invalid, 0 too large". */
 export function ticketSummary(progress: Progress, counts: TicketCounts, jobs: number): string {

@@ -10,7 +10,7 @@
  */
 import { MAX_SEGMENTS } from '../engine.ts';
 import type { TopMatch, TriageResult, UnknownCode } from '../types.ts';
-import { CONFIDENCE_RANK } from './calibration.ts';
+import { compareTopMatches, strength } from './rank.ts';
 
 /** Records listed in the combined result, as in one result; the rest are counted in `stats.omitted`. */
 export const MAX_LISTED_SEGMENTS = MAX_SEGMENTS;
@@ -21,10 +21,6 @@ export interface WindowOffset {
   characters: number;
   /** Lines before the window. */
   lines: number;
-}
-
-function strength(match: TopMatch): number {
-  return CONFIDENCE_RANK[match.confidence] * 10 + match.score;
 }
 
 export class ResultCombiner {
@@ -73,13 +69,7 @@ export class ResultCombiner {
 
   /** The combined result: each distinct error once, best first (as the engine ranks them). */
   result(): TriageResult {
-    const matches = [...this.matches.values()].sort(
-      (a, b) =>
-        CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
-        b.score - a.score ||
-        b.records - a.records ||
-        a.id.localeCompare(b.id),
-    );
+    const matches = [...this.matches.values()].sort(compareTopMatches);
     return { matches, segments: this.segments, unknownCodes: [...this.unknown.values()], stats: { ...this.stats } };
   }
 }

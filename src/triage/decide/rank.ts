@@ -6,7 +6,13 @@
 import { CONFIDENCE_RANK } from './calibration.ts';
 import type { Match, TopMatch } from '../types.ts';
 
-const strength = (match: Match) => CONFIDENCE_RANK[match.confidence] * 10 + match.score;
+/** How strongly one reading supports its error: confidence first, then score. */
+export const strength = (match: Pick<Match, 'confidence' | 'score'>) => CONFIDENCE_RANK[match.confidence] * 10 + match.score;
+
+/** The order errors are listed in: confidence, score, records found in, then id (stable). */
+export function compareTopMatches(a: TopMatch, b: TopMatch): number {
+  return CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || b.score - a.score || b.records - a.records || a.id.localeCompare(b.id);
+}
 const isConfident = (match: Match) => CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK.low;
 
 interface Tally {
@@ -49,12 +55,6 @@ export class ErrorTally {
     const ranked = [...this.byRule.values()].map(({ best, answeredIn, appearsIn, answered, appears }): TopMatch =>
       answered > 0 ? { ...best, segments: answeredIn, records: answered } : { ...best, segments: appearsIn, records: appears },
     );
-    return ranked.sort(
-      (a, b) =>
-        CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
-        b.score - a.score ||
-        b.records - a.records ||
-        a.id.localeCompare(b.id),
-    );
+    return ranked.sort(compareTopMatches);
   }
 }

@@ -5,7 +5,7 @@
  * rule and merged once at the end (merging as each code was found made a
  * record repeating a code quadratic).
  */
-import { calibrate, lexicalStrength } from '../decide/calibration.ts';
+import { CONFIDENCE_RANK, calibrate, lexicalStrength } from '../decide/calibration.ts';
 import type { Candidate, TemplateEvidence } from '../decide/candidate.ts';
 import type { PreparedIndex } from '../index/prepare.ts';
 import { isSignificant } from '../text/vocabulary.ts';
@@ -87,7 +87,7 @@ export function matchRecord(view: RecordView, codes: readonly CodeHit[], prepare
   }
 
   const candidates = [...byRule.values()].map(({ candidate, spans }) => {
-    candidate.evidence = mergeEvidence(undefined, spans).slice(0, MAX_EVIDENCE);
+    candidate.evidence = mergeEvidence(spans).slice(0, MAX_EVIDENCE);
     return candidate;
   });
   return { candidates, unknownCodes: [...unknownCodes], codeSpans };
@@ -166,10 +166,8 @@ function sentenceBreaks(view: RecordView): SentenceBreak {
   };
 }
 
-const RANK = { high: 3, medium: 2, low: 1 } as const;
-
 /** A contradicted reading is only a suggestion, however much of its message it covers. */
-const effectiveRank = (template: TemplateEvidence) => (template.contradiction ? RANK.low : RANK[template.confidence]);
+const effectiveRank = (template: TemplateEvidence) => (template.contradiction ? CONFIDENCE_RANK.low : CONFIDENCE_RANK[template.confidence]);
 
 function betterTemplate(a: TemplateEvidence, b: TemplateEvidence): boolean {
   return effectiveRank(a) - effectiveRank(b) > 0 || (effectiveRank(a) === effectiveRank(b) && a.strength > b.strength);

@@ -47,8 +47,8 @@ export function sharedLength(a: Evidence[], b: Evidence[]): number {
   return shared;
 }
 
-export function mergeEvidence(existing: Evidence[] | undefined, added: Evidence[]): Evidence[] {
-  const all = [...(existing ?? []), ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+export function mergeEvidence(spans: Evidence[]): Evidence[] {
+  const all = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Evidence[] = [];
   for (const span of all) {
     const last = merged[merged.length - 1];

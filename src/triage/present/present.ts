@@ -98,7 +98,8 @@ export function unrecognisedOf(result: TriageResult): UnrecognisedRecord[] {
   return records;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+/** "1 failed line", "1,204 failed lines". */
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 

@@ -9,6 +9,7 @@ import {
   codeReference,
   describeLines,
   headingOf,
+  plural,
   suggestionsOf,
   summaryOf,
   unrecognisedNote,
@@ -43,9 +44,6 @@ export interface RenderOptions {
   paste: string;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 /** One sentence for the live region: what was found, and what was not. */
 export const summarise = summaryOf;
