@@ -33,6 +33,12 @@ export const messageTemplate = z
   .max(MAX_TEMPLATE_CHARS, `is longer than ${MAX_TEMPLATE_CHARS} characters: quote the message, not the whole log entry (put the rest in examples)`)
   .refine(hasWords, 'has no words outside its {placeholders}, so it could never be recognised');
 
+/**
+ * Where the facts of an article come from: URLs of Microsoft documentation or
+ * public reports that establish the message, its meaning and the fix.
+ */
+export const sources = z.array(z.string().url('must be a full URL such as "https://learn.microsoft.com/…"')).default([]);
+
 export const audience = z.enum(['public', 'internal']).default('public');
 
 /** A rule's fields, each checked on its own; `ruleSchema` adds the checks across fields. */
@@ -73,6 +79,7 @@ const ruleFields = z.strictObject({
   featured: z.boolean().default(false),
   /** Last reviewed; falls back to the file's git history. */
   updated: z.coerce.date().optional(),
+  sources,
 });
 
 /**
@@ -124,6 +131,7 @@ export const guideSchema = z.strictObject({
   kind: z.enum(['fix', 'hub']).default('fix'),
   audience,
   updated: z.coerce.date().optional(),
+  sources,
 });
 
 export const categorySchema = z.strictObject({
