@@ -29,9 +29,11 @@ export const FIX_OF_LABEL: Record<string, string> = {
 /**
  * Whether a match satisfies a label, judged as shared/eval/score.mjs judges it:
  * a seed label needs its fix guide; `code:<CODE>` (or `code:<A>|<B>`) needs a
- * rule that lists one of those codes, for errors beyond the seed's fragments.
+ * rule that lists one of those codes, for errors beyond the seed's fragments;
+ * `fix:<guide>` needs a rule whose fix is that guide.
  */
 export function satisfiesLabel(label: string, match: { fix: string; codes: readonly string[] }): boolean {
+  if (label.startsWith('fix:')) return match.fix === label.slice('fix:'.length);
   if (label.startsWith('code:')) {
     const wanted = label.slice('code:'.length).toUpperCase().split('|');
     return match.codes.some((code) => wanted.includes(code.toUpperCase()));
@@ -39,9 +41,14 @@ export function satisfiesLabel(label: string, match: { fix: string; codes: reado
   return FIX_OF_LABEL[label] !== undefined && match.fix === FIX_OF_LABEL[label];
 }
 
-/** A label the fixtures may use: `none`, a seed label, or `code:` with one or more codes. */
+/**
+ * A label the fixtures may use: `none`, a seed label, `code:` with one or more
+ * codes, or `fix:<guide>` (our own sets only: for errors that carry no code,
+ * the fix guide the answer must link to; shared/eval/score.mjs knows only the
+ * first three).
+ */
 export function isKnownLabel(label: string): boolean {
-  return label === 'none' || FIX_OF_LABEL[label] !== undefined || /^code:[A-Za-z0-9.]+(\|[A-Za-z0-9.]+)*$/.test(label);
+  return label === 'none' || FIX_OF_LABEL[label] !== undefined || /^code:[A-Za-z0-9.]+(\|[A-Za-z0-9.]+)*$/.test(label) || /^fix:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(label);
 }
 
 export interface LabelledCase {
