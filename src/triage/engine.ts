@@ -12,11 +12,11 @@
  * CLI and the tests all run this very code.
  */
 import { arbitrate } from './decide/arbitration.ts';
-import type { Candidate } from './decide/candidate.ts';
+import { type Candidate, candidatesOf } from './decide/candidate.ts';
 import { ErrorTally } from './decide/rank.ts';
 import { PreparedIndex } from './index/prepare.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
-import { matchRecord } from './match/candidates.ts';
+import { addTemplateEvidence, codeEvidence } from './match/candidates.ts';
 import { findCodes } from './match/codes.ts';
 import { readCompounds } from './match/compounds.ts';
 import { ignoredParts, type RecordView } from './match/evidence.ts';
@@ -166,8 +166,20 @@ export class TriageEngine {
       significantWords: words.reduce((count, token) => count + (isSignificant(token.key) ? 1 : 0), 0),
     };
     // Token positions move when compounds are joined or split: find the codes again on the words read.
-    const found = matchRecord(view, words === tokens ? codes : findCodes(words, normalised.text, this.prepared.symbolic), this.prepared);
-    const decided = arbitrate(found.candidates, {
+    const found = codeEvidence(view, words === tokens ? codes : findCodes(words, normalised.text, this.prepared.symbolic), this.prepared);
+    addTemplateEvidence(found, view, view.keys, this.prepared);
+    let candidates = candidatesOf(found, view);
+    // The typo tier: only when no rule is certain yet and the record shares a
+    // word with some message (a routine log line is not retyped error text).
+    const certain = candidates.some((candidate) => candidate.confidence === 'high');
+    if (!certain && view.keys.some((key) => this.prepared.vocabulary.has(key))) {
+      const corrections = this.prepared.typos.correct(view.tokens, this.prepared.vocabulary);
+      if (corrections.size > 0) {
+        addTemplateEvidence(found, view, view.keys.map((key, t) => corrections.get(t) ?? key), this.prepared, corrections);
+        candidates = candidatesOf(found, view);
+      }
+    }
+    const decided = arbitrate(candidates, {
       rules: this.index.rules,
       unknownCodes: found.unknownCodes,
       codeSpans: found.codeSpans,

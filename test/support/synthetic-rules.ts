@@ -88,3 +88,59 @@ ${Array.from({ length: 6 }, () => `The ${sentence(3)} was ${sentence(4)}.`).join
   return { category, id, text };
 }
 
+
+/**
+ * Words real error messages are made of, by role, for rules of realistic
+ * shape: nouns that many real messages share ("token", "password",
+ * "account", "policy"), the states errors report ("has expired", "is
+ * invalid") and a few words of their own, so a generated message reads like
+ * one more Microsoft or IPP error, not like noise.
+ */
+const NOUNS = (
+  'token password account policy user application tenant request client certificate mailbox session device resource ' +
+  'consent grant scope credential subscription configuration directory domain identity permission role secret key ' +
+  'service principal access realm datasource custodian hold retention case search connection endpoint license ' +
+  'assertion signature authority issuer claim audience redirect region cloud'
+).split(' ');
+const ADJECTIVES = (
+  'refresh access primary secondary external guest federated managed compliant legacy default signed delegated ' +
+  'shared personal archive remote local national conditional temporary'
+).split(' ');
+const STATES = [
+  'has expired', 'is invalid', 'was revoked', 'is not supported', 'could not be found', 'is disabled', 'is missing',
+  'was rejected', 'is not allowed', 'has been blocked', 'is empty', 'must be renewed', 'does not match', 'is locked',
+  'is not configured', 'cannot be used', 'is out of range', 'was not granted', 'is unavailable', 'timed out',
+];
+const TAILS = [
+  'for {resource}', 'in tenant {tenant}', 'since {time}', 'for the data source', 'by an administrator',
+  'for this application', 'in the current session', 'for user {user}', 'after {duration}', '',
+];
+
+/**
+ * `count` rules of realistic shape: each with one to three messages such as
+ * "The refresh session of the guest mailbox has been blocked for {resource}.",
+ * an Entra-like code of its own, and one of a handful of fixes. Deterministic
+ * for a seed. Their messages share common words with the real rules (that is
+ * the point: rarity of "token" or "account" changes as they are added), but
+ * each message is its own error: none repeats a real rule's message.
+ */
+export function realisticRules(count: number, seed = 7): RuleInput[] {
+  const next = random(seed);
+  const one = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const message = () => {
+    const subject = `${one(ADJECTIVES)} ${one(NOUNS)}`;
+    const owner = next() < 0.6 ? ` of the ${next() < 0.5 ? `${one(ADJECTIVES)} ` : ''}${one(NOUNS)}` : '';
+    const tail = one(TAILS);
+    const sentence = `The ${subject}${owner} ${one(STATES)}${tail ? ` ${tail}` : ''}.`;
+    return next() < 0.4 ? `${sentence} The ${one(NOUNS)} ${one(NOUNS)} ${one(STATES)}.` : sentence;
+  };
+  return Array.from({ length: count }, (_, i) => ({
+    id: `generated-${i}`,
+    title: `Generated error ${i}`,
+    fix: `generated-fix-${i % 9}`,
+    resolution: 'Check the configuration',
+    categories: ['generated'],
+    messages: Array.from({ length: 1 + Math.floor(next() * 3) }, message),
+    codes: [`AADSTS${9_300_000 + i}`],
+  }));
+}

@@ -22,17 +22,21 @@ const span = (start: number, end: number, kind: Evidence['kind'] = 'message'): E
 const LINE_1 = span(0, 19);
 const LINE_2 = span(20, 39);
 
-function template(measures: Partial<TemplateEvidence> & { words?: number; specificity?: number } = {}): TemplateEvidence {
-  const { words = 4, specificity = 2, ...rest } = measures;
+function template(measures: Partial<TemplateEvidence> & { words?: number; rivalRules?: number } = {}): TemplateEvidence {
+  const { words = 4, rivalRules = 1, ...rest } = measures;
   return {
-    score: {
-      message: 0, templateCoverage: 0.8, recordCoverage: 0.8, significantWords: words, specificity, sentenceCoverage: 0, sentenceSpecificity: 0, runs: [[0, 3]],
-    },
+    score: { message: 0, templateCoverage: 0.8, recordCoverage: 0.8, significantWords: words, found: [], sentences: [], runs: [[0, 3]] },
     template: 'a message',
+    rivals: { rules: rivalRules, otherFixes: 0 },
+    tellingWords: words,
+    distinctiveWords: 0,
+    sentences: [],
     confidence: 'high',
     strength: 0.8,
     corrections: [],
     explained: [0, 1, 2, 3],
+    runs: [[0, 3]],
+    corrected: [],
     ...rest,
   };
 }
@@ -70,7 +74,7 @@ describe('arbitration steps', () => {
     ['wrapper-yields: the generic wrapper yields to a specific error', [candidate(4, 'high', { evidence: [LINE_2], template: template({ explained: [9] }) }), candidate(2, 'medium')], facts(), { 4: 'low', 2: 'medium' }],
     ['wrapper-yields: alone, the wrapper stands', [candidate(4, 'medium')], facts(), { 4: 'medium' }],
     ['generic-phrase: the same words read by rules with other fixes are not an answer', [candidate(0, 'high'), candidate(1, 'high')], facts(), { 0: 'low', 1: 'low' }],
-    ['generic-phrase: the same short, generic words are not an answer even for one fix', [candidate(2, 'high', { template: template({ words: 3, specificity: 1.3 }) }), candidate(3, 'medium', { template: template({ words: 3, specificity: 1.3, confidence: 'medium' }) })], facts(), { 2: 'low', 3: 'low' }],
+    ['generic-phrase: the same short, generic words are not an answer even for one fix', [candidate(2, 'high', { template: template({ words: 3, rivalRules: 4 }) }), candidate(3, 'medium', { template: template({ words: 3, rivalRules: 4, confidence: 'medium' }) })], facts(), { 2: 'low', 3: 'low' }],
     ['generic-phrase: longer telling words with one fix: the first reading stands', [candidate(2, 'high', { score: 0.9 }), candidate(3, 'high', { score: 0.8 })], facts(), { 2: 'high', 3: 'low' }],
     ['closer-reading: a closer match of the same words demotes the weaker', [candidate(1, 'high', { score: 0.9, evidence: [span(0, 19)], template: template({ explained: [0, 1, 2, 3, 4] }) }), candidate(0, 'high', { score: 0.7, evidence: [span(5, 19)], template: template({ explained: [1, 2, 3, 4] }) })], facts(), { 1: 'high', 0: 'low' }],
     ['rival-fixes: two fixes about as good over shared words are both demoted', [candidate(0, 'high', { score: 0.8, evidence: [span(0, 12)], template: template({ explained: [0, 1] }) }), candidate(1, 'high', { score: 0.75, evidence: [span(6, 19)], template: template({ explained: [1, 2] }) })], facts(), { 0: 'medium', 1: 'medium' }],

@@ -17,7 +17,7 @@ import { createEngine, type TriageEngine } from '../../src/triage/engine.ts';
 import { normalise } from '../../src/triage/text/normalise.ts';
 import { tokenise } from '../../src/triage/text/tokenise.ts';
 import type { RuleInput } from '../../src/triage/types.ts';
-import { MAX_EVIDENCE } from '../../src/triage/match/candidates.ts';
+import { MAX_EVIDENCE } from '../../src/triage/decide/candidate.ts';
 import { stamp } from '../support/exports.ts';
 import { engine as realEngine } from '../support/kb.ts';
 

@@ -131,13 +131,13 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
       );
       if (rivals.length === 0) return undefined;
       const fix = facts.rules[candidate.rule]!.fix;
-      const { significantWords, specificity } = candidate.template.score;
-      const short = significantWords <= T.genericPhraseWords && specificity < T.genericPhraseSpecificity;
+      const short = candidate.template.score.significantWords <= T.genericPhraseWords && candidate.template.rivals.rules >= T.genericPhraseRivals;
       if (short || rivals.some((other) => facts.rules[other.rule]!.fix !== fix)) {
         const quoted = rivals.slice(0, 2).map((other) => `"${other.template!.template}"`).join(', ');
         return { confidence: 'low', note: `Other messages share exactly these words (${quoted}), so the paste does not say which error it is.` };
       }
-      const first = [candidate, ...rivals].sort(compareCandidates)[0]!;
+      // The reading that explains more of the paste stands for all ("The refresh token has expired…" against "…or refresh token has expired…").
+      const first = [candidate, ...rivals].sort((a, b) => spanLength(b.evidence) - spanLength(a.evidence) || compareCandidates(a, b, facts.rules))[0]!;
       if (first === candidate) return undefined;
       return { confidence: 'low', note: `"${facts.rules[first.rule]!.title}" reads the same words and has the same fix.` };
     },
@@ -178,9 +178,23 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
   },
 ]);
 
-/** Best first: confidence, then score, then rule order (stable across runs). */
-export function compareCandidates(a: Candidate, b: Candidate): number {
-  return rank(b.confidence) - rank(a.confidence) || b.score - a.score || a.rule - b.rule;
+/**
+ * Best first: confidence, then score, then the evidence (characters of the
+ * paste it explains), then the rule's title: properties of the content, so a
+ * tie never depends on a file's name or on the order rules were loaded in.
+ */
+export function compareCandidates(a: Candidate, b: Candidate, rules: RecordFacts['rules']): number {
+  return (
+    rank(b.confidence) - rank(a.confidence) ||
+    b.score - a.score ||
+    spanLength(b.evidence) - spanLength(a.evidence) ||
+    compareTitles(rules[a.rule]!.title, rules[b.rule]!.title)
+  );
+}
+
+/** Titles in a fixed order whatever the machine's locale. */
+export function compareTitles(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Runs every step in order and returns the candidates best first. */
@@ -195,5 +209,5 @@ export function arbitrate(candidates: Candidate[], facts: RecordFacts, steps: re
       candidate.reason = `${candidate.reason} ${verdict.note}`.trim();
     });
   }
-  return candidates.sort(compareCandidates);
+  return candidates.sort((a, b) => compareCandidates(a, b, facts.rules));
 }

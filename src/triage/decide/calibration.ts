@@ -10,16 +10,25 @@
  * - medium: likely, shown with a caution ("Likely: …").
  * - low: a suggestion only; never presented as the answer.
  *
+ * Every measure is a property of the paste and of the message alone, or of
+ * the rules that say the very same words, never of how many rules there are:
+ * a whole message pasted alone is the answer however large the knowledge base
+ * grows, and an article about something else changes no confidence.
+ * (test/unit/growth.test.ts adds 1,000 generated rules and checks it.)
+ *
  * The measures a template match is judged by (src/triage/match/lexical.ts):
- * - coverage: weighted share of the message's words found in order (a whole,
- *   telling sentence of a longer message counts as `wholeSentenceCoverage`);
+ * - coverage: weighted share of the message's words found in order, where a
+ *   perfect paste of the message scores 1 (a whole, telling sentence of a
+ *   longer message counts as `wholeSentenceCoverage`);
  * - record coverage: share of the paste's significant words the message explains;
  * - words: significant words of the message found;
- * - specificity: how telling those words are, the sum of their rarity across
- *   messages (a word in one message counts 1, in every message 0; boilerplate
- *   such as "trace id" counts nothing);
+ * - rivals: how many other rules have a message saying every one of those
+ *   words (src/triage/index/prepare.ts): 0 means the words tell this error
+ *   from every other ("username is empty"); several mean they are a phrase
+ *   many messages share ("invalid request", "the refresh token has expired");
  * - corrected: words that matched only after typo correction.
  */
+import type { Rivals } from '../index/prepare.ts';
 import type { MessageScore } from '../match/lexical.ts';
 import type { Confidence } from '../types.ts';
 
@@ -46,11 +55,19 @@ export const CALIBRATION = Object.freeze({
   },
   mediumWords: {
     value: 3,
-    why: 'Words needed for mediumCoverage to count: two common words are not half a message.',
+    why: 'Words needed for mediumCoverage to count (and they must be telling): two common words are not half a message.',
   },
-  minSpecificity: {
-    value: 0.9,
-    why: 'Rarity a match needs to be more than a suggestion: a paste of only generic or boilerplate words ("refresh token", "Trace ID: <guid>") must not be claimed.',
+  tellingRivals: {
+    value: 1,
+    why: 'Other rules that may say every phrase a match short of the whole message found, for those phrases to still tell which error it is: "username is empty" (none) and "the refresh token has expired due to inactivity" (one) do; "token expired" (said by many) does not.',
+  },
+  tellingRivalFixes: {
+    value: 0,
+    why: '… of which this many may have another fix: "the request body must contain" (said by the password and the client-secret errors) does not tell what to do.',
+  },
+  tellingWordsOfPart: {
+    value: 1,
+    why: 'Words a match short of the whole message needs that say more than that something failed ("invalid request" has none; "username is empty" has one).',
   },
   tellingPartRecordCoverage: {
     value: 0.85,
@@ -58,19 +75,15 @@ export const CALIBRATION = Object.freeze({
   },
   tellingPartCoverage: {
     value: 0.35,
-    why: '… and keeps at least this share of the message …',
-  },
-  tellingPartSpecificity: {
-    value: 1.1,
-    why: '… is the answer when what it keeps is this telling ("username is empty"), not when it fits many messages ("invalid request").',
+    why: '… and keeps at least this share of the message is the answer when what it keeps is telling (see tellingRivals).',
   },
   tellingFragmentCoverage: {
     value: 0.45,
     why: 'A fragment inside other text (a ticket, a log line) keeping this share of the message …',
   },
-  tellingFragmentSpecificity: {
-    value: 1.3,
-    why: '… is likely when its words are this telling.',
+  tellingFragmentDistinctiveWords: {
+    value: 1,
+    why: '… is likely when it is telling and has at least this many words that few rules say ("username"; not "account" or "disabled").',
   },
   partRecordCoverage: {
     value: 0.75,
@@ -78,11 +91,7 @@ export const CALIBRATION = Object.freeze({
   },
   partCoverage: {
     value: 0.3,
-    why: '… keeping at least this share of the message …',
-  },
-  partSpecificity: {
-    value: 1.2,
-    why: '… is likely when its words are this telling: two common words ("invalid request") are not.',
+    why: '… keeping at least this share of the message is likely when what it keeps is telling.',
   },
   wholeSentenceShare: {
     value: 0.9,
@@ -91,10 +100,6 @@ export const CALIBRATION = Object.freeze({
   wholeSentenceCoverage: {
     value: 0.8,
     why: 'What one whole, telling sentence of a longer message counts as: "The refresh token has expired due to maximum lifetime." is the point of its message.',
-  },
-  wholeSentenceSpecificity: {
-    value: 1.4,
-    why: 'Rarity that sentence needs: a short generic sentence shared by several messages is not the point of any one of them.',
   },
   typoFreeCorrections: {
     value: 1,
@@ -120,9 +125,9 @@ export const CALIBRATION = Object.freeze({
     value: 3,
     why: 'A phrase of at most this many significant words that several messages share ("the refresh token has expired") …',
   },
-  genericPhraseSpecificity: {
-    value: 1.5,
-    why: '… and less telling than this is only a suggestion even when their fixes agree ("invalid national cloud" is telling enough).',
+  genericPhraseRivals: {
+    value: 2,
+    why: '… and that at least this many other rules say in full is only a suggestion even when their fixes agree ("invalid national cloud", said by two rules, is telling enough).',
   },
   closeScore: {
     value: 0.1,
@@ -150,30 +155,58 @@ export function lower(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_RANK[a] <= CONFIDENCE_RANK[b] ? a : b;
 }
 
+/**
+ * What calibration reads of a template match: the lexical measures, how many
+ * other rules say the same words (of the whole match and of each sentence)
+ * and how many of its words were typo corrections.
+ */
+export interface TemplateMeasures extends Pick<MessageScore, 'templateCoverage' | 'recordCoverage' | 'significantWords'> {
+  /** Other rules saying every phrase found, and those of them with another fix (see PreparedIndex.rivalsOf). */
+  rivals: Rivals;
+  /** Significant words found that say more than that something failed (text/vocabulary.ts isTelling). */
+  tellingWords: number;
+  /** Of those, the words few rules say (match/candidates.ts DISTINCTIVE_WORD_RULES). */
+  distinctiveWords: number;
+  /** Each sentence of three or more significant words: share found, and other rules saying its words found. */
+  sentences: ReadonlyArray<{ coverage: number; rivals: Rivals }>;
+  /** Words found only after typo correction. */
+  corrected: number;
+}
+
 /** The share of the message found, counting one whole telling sentence of a longer message as most of it. */
-export function effectiveCoverage(score: MessageScore): number {
-  const wholeSentence = score.sentenceCoverage >= T.wholeSentenceShare && score.sentenceSpecificity >= T.wholeSentenceSpecificity;
-  return Math.max(score.templateCoverage, wholeSentence ? T.wholeSentenceCoverage : 0);
+export function effectiveCoverage(measures: Pick<TemplateMeasures, 'templateCoverage' | 'sentences'>): number {
+  const wholeSentence = measures.sentences.some((sentence) => sentence.coverage >= T.wholeSentenceShare && tells(sentence.rivals));
+  return Math.max(measures.templateCoverage, wholeSentence ? T.wholeSentenceCoverage : 0);
+}
+
+/** Do phrases that these rivals also say still tell which error it is, and so what to do? */
+export function tells(rivals: Rivals): boolean {
+  return rivals.rules <= T.tellingRivals && rivals.otherFixes <= T.tellingRivalFixes;
 }
 
 /** A single number for comparing template matches of different rules (0–0.95; a code scores 1). */
-export function lexicalStrength(score: MessageScore): number {
-  return Math.min(0.95, 0.7 * effectiveCoverage(score) + 0.3 * Math.min(1, score.recordCoverage));
+export function lexicalStrength(measures: Pick<TemplateMeasures, 'templateCoverage' | 'recordCoverage' | 'sentences'>): number {
+  return Math.min(0.95, 0.7 * effectiveCoverage(measures) + 0.3 * Math.min(1, measures.recordCoverage));
 }
 
 /** Confidence of a template match from its measures alone (arbitration may lower it later). */
-export function calibrate(score: MessageScore, corrected = 0): Confidence {
-  const { significantWords: words, recordCoverage: record, specificity } = score;
-  const coverage = effectiveCoverage(score);
-  if (words < T.minWords || specificity < T.minSpecificity) return 'low';
+export function calibrate(measures: TemplateMeasures): Confidence {
+  const { significantWords: words, recordCoverage: record, rivals, corrected } = measures;
+  const coverage = effectiveCoverage(measures);
+  if (words < T.minWords) return 'low';
 
-  const tellingPart = record >= T.tellingPartRecordCoverage && coverage >= T.tellingPartCoverage && specificity >= T.tellingPartSpecificity;
-  const tellingFragment = coverage >= T.tellingFragmentCoverage && specificity >= T.tellingFragmentSpecificity;
+  const whole = coverage >= T.highCoverage;
+  // Short of the whole message, the part found must name something: "invalid request" says only that something failed.
+  if (!whole && measures.tellingWords < T.tellingWordsOfPart) return 'low';
+  // Short of the whole message, the phrases found must tell this error (and its fix) from the others.
+  const telling = tells(rivals);
+  const tellingPart = telling && record >= T.tellingPartRecordCoverage && coverage >= T.tellingPartCoverage;
+  const tellingFragment = telling && coverage >= T.tellingFragmentCoverage && measures.distinctiveWords >= T.tellingFragmentDistinctiveWords;
+  const halfMessage = telling && words >= T.mediumWords && coverage >= T.mediumCoverage;
+  const part = telling && record >= T.partRecordCoverage && coverage >= T.partCoverage;
   let confidence: Confidence = 'low';
-  if (coverage >= T.highCoverage || tellingPart) confidence = 'high';
-  else if ((words >= T.mediumWords && coverage >= T.mediumCoverage) || (record >= T.partRecordCoverage && coverage >= T.partCoverage && specificity >= T.partSpecificity) || tellingFragment) {
-    confidence = 'medium';
-  }
+  if (whole || tellingPart) confidence = 'high';
+  else if (halfMessage || part || tellingFragment) confidence = 'medium';
   if (corrected === 0 || confidence === 'low') return confidence;
 
   // Typo-tolerant matches earn less trust.

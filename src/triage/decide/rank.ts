@@ -3,15 +3,28 @@
  * where it was found. Tallied record by record as the engine reads them, so
  * records left out of the listing still count.
  */
+import { spanLength } from '../match/evidence.ts';
+import { compareTitles } from './arbitration.ts';
 import { CONFIDENCE_RANK } from './calibration.ts';
 import type { Match, TopMatch } from '../types.ts';
 
 /** How strongly one reading supports its error: confidence first, then score. */
 export const strength = (match: Pick<Match, 'confidence' | 'score'>) => CONFIDENCE_RANK[match.confidence] * 10 + match.score;
 
-/** The order errors are listed in: confidence, score, records found in, then id (stable). */
+/**
+ * The order errors are listed in: confidence, score, records found in, the
+ * evidence (characters of the paste it explains), then title; the id, which a
+ * rename changes, only between two rules of the same title.
+ */
 export function compareTopMatches(a: TopMatch, b: TopMatch): number {
-  return CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] || b.score - a.score || b.records - a.records || a.id.localeCompare(b.id);
+  return (
+    CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence] ||
+    b.score - a.score ||
+    b.records - a.records ||
+    spanLength(b.evidence) - spanLength(a.evidence) ||
+    compareTitles(a.title, b.title) ||
+    compareTitles(a.id, b.id)
+  );
 }
 const isConfident = (match: Match) => CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK.low;
 

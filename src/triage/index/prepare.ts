@@ -5,14 +5,16 @@
  * - message chunks with their word positions (for the template tier);
  * - word pairs → the messages holding them: a record is compared only with
  *   messages it shares a pair with, and a long export is skimmed with them;
- * - word rarity across rules: how telling a found word is;
+ * - word → the messages holding it: which other rules say all the words a
+ *   paste shares with a message (a telling part of a message, or a phrase
+ *   many messages share);
  * - codes → the rules claiming them (and whether the claim is shared);
  * - the vocabulary that typo correction and compound splitting may use.
  */
 import { codeKey, codeWords, isEntraCode } from './template.ts';
 import { CODE_CONTEXT, SymbolicCodes } from '../match/codes.ts';
 import { TypoCorrector } from '../match/fuzzy.ts';
-import { type PreparedChunk, prepareChunk } from '../match/lexical.ts';
+import { type Phrase, type PreparedChunk, prepareChunk } from '../match/lexical.ts';
 import { isSignificant } from '../text/vocabulary.ts';
 import type { TriageIndex } from '../types.ts';
 
@@ -21,6 +23,19 @@ const ASCII_WORD = /[a-z0-9_]+/g;
 /** A word pair found in more messages than this (and this share of them) does not make candidates. */
 const COMMON_PAIR_MIN = 64;
 const COMMON_PAIR_SHARE = 0.02;
+
+/** Rival rules are counted up to this many: beyond it, a phrase is generic however many more share it. */
+export const RIVALS_COUNTED = 10;
+const RIVAL_MEMO_LIMIT = 20_000;
+/** Stands between a message's chunks: a phrase never runs across a placeholder. */
+const PHRASE_BREAK = '|';
+
+/** Other rules saying the same phrases (see PreparedIndex.rivalsOf). */
+export interface Rivals {
+  rules: number;
+  /** Those of them whose fix differs. */
+  otherFixes: number;
+}
 
 /** A rule claiming a code; a shared claim counts only together with the rule's message. */
 export interface CodeClaim {
@@ -41,8 +56,13 @@ export class PreparedIndex {
    * that counts as evidence shares at least one such pair with the record.
    */
   private readonly pairs = new Map<string, number[]>();
-  /** Word → its rarity across rules, 0 (in every rule's messages) to 1 (in one rule's). */
-  private readonly rarities = new Map<string, number>();
+  /** Significant word → the messages holding it, ascending. */
+  private readonly messagesWithWord = new Map<string, number[]>();
+  /** Each message's significant words, in order, with PHRASE_BREAK where a placeholder stands. */
+  private readonly wordsOfMessage: string[][] = [];
+  private readonly rivalMemo = new Map<string, Rivals>();
+  /** Significant word → how many rules say it. */
+  private readonly rulesWithWord = new Map<string, number>();
   private readonly commonPairLimit: number;
   /** Words that can start evidence: message words, symbolic codes' first words, words that introduce a bare code. */
   private readonly usefulWords = new Set<string>();
@@ -52,7 +72,6 @@ export class PreparedIndex {
     this.chunksByMessage = index.messages.map((message, messageIndex) =>
       message.chunks.map((keys, chunkIndex) => prepareChunk(messageIndex, keys, message.sentences[chunkIndex])),
     );
-    const wordsByRule = new Map<number, Set<string>>();
     this.chunksByMessage.forEach((chunks, messageIndex) => {
       const keys = new Set<string>();
       for (const chunk of chunks) {
@@ -65,17 +84,21 @@ export class PreparedIndex {
         list.push(messageIndex);
         this.pairs.set(key, list);
       }
-      const rule = index.messages[messageIndex]!.rule;
-      const words = wordsByRule.get(rule) ?? new Set<string>();
-      for (const chunk of chunks) for (const word of chunk.keys) words.add(word);
-      wordsByRule.set(rule, words);
+      const words: string[] = [];
+      for (const chunk of chunks) {
+        if (words.length > 0) words.push(PHRASE_BREAK);
+        for (const word of chunk.keys) if (isSignificant(word)) words.push(word);
+      }
+      this.wordsOfMessage.push(words);
+      for (const word of new Set(words)) {
+        const list = this.messagesWithWord.get(word) ?? [];
+        list.push(messageIndex);
+        this.messagesWithWord.set(word, list);
+      }
     });
-    // Rarity counts rules, not messages: a rule documented in many wordings
-    // must not make its own telling words look common.
-    const rulesWithWord = new Map<string, number>();
-    for (const words of wordsByRule.values()) for (const word of words) rulesWithWord.set(word, (rulesWithWord.get(word) ?? 0) + 1);
-    const total = Math.max(2, wordsByRule.size);
-    for (const [word, count] of rulesWithWord) this.rarities.set(word, Math.log(total / count) / Math.log(total));
+    for (const [word, messages] of this.messagesWithWord) {
+      this.rulesWithWord.set(word, new Set(messages.map((message) => index.messages[message]!.rule)).size);
+    }
     this.commonPairLimit = Math.max(COMMON_PAIR_MIN, this.chunksByMessage.length * COMMON_PAIR_SHARE);
 
     index.rules.forEach((rule, ruleIndex) => {
@@ -112,7 +135,52 @@ export class PreparedIndex {
     return false;
   }
 
-  readonly rarity = (word: string): number => this.rarities.get(word) ?? 1;
+  /**
+   * Which other rules than `rule` have a message that says every one of
+   * `phrases` (a paste's evidence: runs of a message's significant words),
+   * each word for word and in the same order: how many (`rules`) and how
+   * many of them have another fix (`otherFixes`), each counted up to
+   * RIVALS_COUNTED. None means the phrases tell this rule from every other
+   * ("username is empty"); one with the same fix still tells what to do ("the
+   * refresh token has expired due to inactivity", which two rules say, both
+   * fixed by a new refresh token); many, or any with another fix, mean the
+   * phrases are what several errors say ("token expired", "the request body
+   * must contain"). It depends only on rules that say those very phrases,
+   * never on how many rules there are: an article about something else
+   * changes no answer.
+   */
+  rivalsOf(rule: number, phrases: readonly Phrase[]): Rivals {
+    const words = phrases.flat();
+    if (words.length === 0) return { rules: RIVALS_COUNTED, otherFixes: RIVALS_COUNTED };
+    const key = `${rule}|${phrases.map((phrase) => phrase.join(' ')).join(PHRASE_BREAK)}`;
+    const known = this.rivalMemo.get(key);
+    if (known !== undefined) return known;
+    // Only messages holding the rarest of the words can say them all.
+    let shortest: readonly number[] | undefined;
+    for (const word of words) {
+      const list = this.messagesWithWord.get(word) ?? [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+    }
+    const fix = this.index.rules[rule]!.fix;
+    const rivals = new Set<number>();
+    let otherFixes = 0;
+    for (const message of shortest!) {
+      const other = this.index.messages[message]!.rule;
+      if (other === rule || rivals.has(other) || !saysPhrases(this.wordsOfMessage[message]!, phrases)) continue;
+      rivals.add(other);
+      if (this.index.rules[other]!.fix !== fix) otherFixes++;
+      if (rivals.size >= RIVALS_COUNTED) break;
+    }
+    const found = { rules: rivals.size, otherFixes };
+    if (this.rivalMemo.size >= RIVAL_MEMO_LIMIT) this.rivalMemo.clear();
+    this.rivalMemo.set(key, found);
+    return found;
+  }
+
+  /** How many rules say this word in some message (0 for a word none says). */
+  rulesSaying(word: string): number {
+    return this.rulesWithWord.get(word) ?? 0;
+  }
 
   readonly adjacentInSomeMessage = (first: string, second: string): boolean => this.pairs.has(pairKey(first, second));
 
@@ -143,6 +211,27 @@ export class PreparedIndex {
     }
     return false;
   }
+}
+
+/** Does `said` (a message's significant words) hold each phrase word for word, the phrases in this order? */
+function saysPhrases(said: readonly string[], phrases: readonly Phrase[]): boolean {
+  let from = 0;
+  for (const phrase of phrases) {
+    const at = indexOfRun(said, phrase, from);
+    if (at < 0) return false;
+    from = at + phrase.length;
+  }
+  return true;
+}
+
+/** Where `run` starts in `words` at or after `from`, or -1. Messages are short: a plain scan. */
+function indexOfRun(words: readonly string[], run: readonly string[], from: number): number {
+  for (let i = from; i + run.length <= words.length; i++) {
+    let j = 0;
+    while (j < run.length && words[i + j] === run[j]) j++;
+    if (j === run.length) return i;
+  }
+  return -1;
 }
 
 function pairKey(first: string, second: string): string {

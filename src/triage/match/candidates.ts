@@ -1,53 +1,74 @@
 /**
  * Matching one record, in tiers, most specific first: error codes; message
- * templates; then templates again with misspelt words corrected. Each rule
- * the evidence points to becomes one Candidate, its evidence gathered per
- * rule and merged once at the end (merging as each code was found made a
- * record repeating a code quadratic).
+ * templates; then templates again with misspelt words corrected (the engine
+ * asks for that tier only when the first two left no answer). What comes out
+ * is evidence per rule — the codes found, every message's reading — with no
+ * verdict: the decide stage turns it into confidences.
  */
-import { CONFIDENCE_RANK, calibrate, lexicalStrength } from '../decide/calibration.ts';
-import type { Candidate, TemplateEvidence } from '../decide/candidate.ts';
-import type { PreparedIndex } from '../index/prepare.ts';
-import { isSignificant } from '../text/vocabulary.ts';
+import type { PreparedIndex, Rivals } from '../index/prepare.ts';
+import { isSignificant, isTelling } from '../text/vocabulary.ts';
 import type { Evidence } from '../types.ts';
 import type { CodeHit } from './codes.ts';
-import { mergeEvidence, type RecordView, spanOf } from './evidence.ts';
-import { scoreMessage, type SentenceBreak } from './lexical.ts';
+import { type RecordView, spanOf } from './evidence.ts';
+import { type Contradiction, type MessageScore, scoreMessage, type SentenceBreak } from './lexical.ts';
 
-/** Evidence spans kept per match: enough to highlight, bounded whatever the paste repeats. */
-export const MAX_EVIDENCE = 16;
+/**
+ * A word is distinctive when at most this many rules say it. Like the rival
+ * count, it depends only on the rules that say the word, never on how many
+ * rules there are.
+ */
+export const DISTINCTIVE_WORD_RULES = 2;
+
 /** Raw spans collected per rule before merging (the first ones are the ones shown). */
-const MAX_RAW_SPANS = MAX_EVIDENCE * 8;
+export const MAX_RAW_SPANS = 128;
 
-export interface RecordMatches {
-  candidates: Candidate[];
+/** How one message template reads in the record. */
+export interface TemplateReading {
+  score: MessageScore;
+  /** The template as written, for the reason. */
+  template: string;
+  /** Other rules with a message saying every phrase found (see PreparedIndex.rivalsOf). */
+  rivals: Rivals;
+  /** Significant words found that say more than that something failed. */
+  tellingWords: number;
+  /** Of those, the words that at most DISTINCTIVE_WORD_RULES rules say ("username", "keyset"; not "account"). */
+  distinctiveWords: number;
+  /** Each judged sentence: share found, and other rules saying its words found. */
+  sentences: Array<{ coverage: number; rivals: Rivals }>;
+  /** Misspelt words the reading relied on: what the paste said → what it was read as. */
+  corrections: Array<{ said: string; readAs: string }>;
+  contradiction?: Contradiction;
+  /** The paste's significant words the reading explains (token indexes, ascending). */
+  explained: number[];
+  /** Token ranges that matched, and tokens that matched only once corrected. */
+  runs: Array<[number, number]>;
+  corrected: number[];
+}
+
+/** What one record says of one rule. */
+export interface RuleEvidence {
+  rule: number;
+  /** One of the rule's own (not shared) codes, as written in the paste. */
+  code?: string;
+  /** A code the rule shares with other rules, as written: evidence only with the message. */
+  sharedCode?: string;
+  /** Where its codes stand in the paste. */
+  codeSpans: Evidence[];
+  /** Each of its messages that the record shares words with. */
+  readings: TemplateReading[];
+}
+
+export interface RecordEvidence {
+  byRule: Map<number, RuleEvidence>;
   /** Entra codes in the record that no rule claims, in order, once each. */
   unknownCodes: string[];
   /** Spans of every code found in the record (known or not), for the "own lines" checks. */
   codeSpans: Evidence[];
 }
 
-interface Gathering {
-  candidate: Candidate;
-  spans: Evidence[];
-}
-
-/** Matches one record; `codes` are the record's code hits (src/triage/match/codes.ts). */
-export function matchRecord(view: RecordView, codes: readonly CodeHit[], prepared: PreparedIndex): RecordMatches {
-  const byRule = new Map<number, Gathering>();
-  const gather = (rule: number): Gathering => {
-    let entry = byRule.get(rule);
-    if (!entry) {
-      entry = { candidate: { rule, confidence: 'low', score: 0, evidence: [], reason: '' }, spans: [] };
-      byRule.set(rule, entry);
-    }
-    return entry;
-  };
-  const addSpan = (entry: Gathering, span: Evidence) => {
-    if (entry.spans.length < MAX_RAW_SPANS) entry.spans.push(span);
-  };
-
-  // Tier 1: codes.
+/** The code tier: every code of the record, and the rules claiming it. */
+export function codeEvidence(view: RecordView, codes: readonly CodeHit[], prepared: PreparedIndex): RecordEvidence {
+  const byRule = new Map<number, RuleEvidence>();
   const unknownCodes = new Set<string>();
   const codeSpans: Evidence[] = [];
   for (const hit of codes) {
@@ -60,89 +81,76 @@ export function matchRecord(view: RecordView, codes: readonly CodeHit[], prepare
     }
     const written = span.text.trim();
     for (const claim of claims) {
-      const entry = gather(claim.rule);
-      addSpan(entry, span);
-      if (claim.shared) entry.candidate.sharedCode ??= written;
-      else if (entry.candidate.code === undefined) {
-        entry.candidate.code = written;
-        entry.candidate.confidence = 'high';
-        entry.candidate.score = 1;
-        entry.candidate.reason = `Error code ${written} identifies this error.`;
-      }
+      const entry = ruleEvidence(byRule, claim.rule);
+      if (entry.codeSpans.length < MAX_RAW_SPANS) entry.codeSpans.push(span);
+      if (claim.shared) entry.sharedCode ??= written;
+      else entry.code ??= written;
     }
   }
-
-  // Tier 2: message templates; tier 3: the same with misspelt words corrected,
-  // tried only when no rule is certain yet and the record shares a word with
-  // some message (a routine log line is not retyped error text).
-  const exact = scoreTemplates(view, view.keys, prepared, new Map());
-  for (const [rule, template] of exact) offerTemplate(gather(rule), template, view, addSpan);
-  const certain = [...byRule.values()].some((entry) => entry.candidate.confidence === 'high' || entry.candidate.template?.confidence === 'high');
-  if (!certain && view.keys.some((key) => prepared.vocabulary.has(key))) {
-    const corrections = prepared.typos.correct(view.tokens, prepared.vocabulary);
-    if (corrections.size > 0) {
-      const keys = view.keys.map((key, t) => corrections.get(t) ?? key);
-      for (const [rule, template] of scoreTemplates(view, keys, prepared, corrections)) offerTemplate(gather(rule), template, view, addSpan);
-    }
-  }
-
-  const candidates = [...byRule.values()].map(({ candidate, spans }) => {
-    candidate.evidence = mergeEvidence(spans).slice(0, MAX_EVIDENCE);
-    return candidate;
-  });
-  return { candidates, unknownCodes: [...unknownCodes], codeSpans };
+  return { byRule, unknownCodes: [...unknownCodes], codeSpans };
 }
 
-type ScoredTemplate = TemplateEvidence & { runs: Array<[number, number]>; corrected: number[] };
+/** Adds the template tier's readings (`keys` as read, `corrections`: token → word it was read as). */
+export function addTemplateEvidence(evidence: RecordEvidence, view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string> = new Map()): void {
+  for (const reading of readTemplates(view, keys, prepared, corrections)) {
+    const rule = prepared.index.messages[reading.score.message]!.rule;
+    ruleEvidence(evidence.byRule, rule).readings.push(reading);
+  }
+}
+
+function ruleEvidence(byRule: Map<number, RuleEvidence>, rule: number): RuleEvidence {
+  let entry = byRule.get(rule);
+  if (!entry) byRule.set(rule, (entry = { rule, codeSpans: [], readings: [] }));
+  return entry;
+}
 
 /**
- * Template scores depend only on a record's words and where its sentences
- * end, so an export repeating one error scores it once: records with the
- * same words reuse the scores (bounded memory; long records are not kept).
+ * Template readings depend only on a record's words and where its sentences
+ * end, so an export repeating one error reads it once: records with the same
+ * words reuse the readings (bounded memory; long records are not kept).
  */
 const MEMO_RECORD_WORDS = 2_000;
 const MEMO_RECORDS = 1_000;
-const memos = new WeakMap<PreparedIndex, Map<string, Map<number, ScoredTemplate>>>();
+const memos = new WeakMap<PreparedIndex, Map<string, TemplateReading[]>>();
 
-/** The best template match of each rule in the record (`corrections`: token → word it was read as). */
-function scoreTemplates(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>): Map<number, ScoredTemplate> {
+function readTemplates(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string>): TemplateReading[] {
   const sentenceBreak = sentenceBreaks(view);
-  if (keys.length > MEMO_RECORD_WORDS) return scoreTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
+  if (keys.length > MEMO_RECORD_WORDS) return readTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
   let memo = memos.get(prepared);
   if (!memo) memos.set(prepared, (memo = new Map()));
-  // The words as pasted, each correction, and each sentence end: all the scores depend on.
+  // The words as pasted, each correction, and each sentence end: all the readings depend on.
   const key = keys.map((word, t) => `${corrections.has(t) ? `${view.keys[t]}>${word}` : word}${sentenceBreak(t) ? '.' : ''}`).join(' ');
-  let scored = memo.get(key);
-  if (!scored) {
-    scored = scoreTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
+  let readings = memo.get(key);
+  if (!readings) {
+    readings = readTemplatesNow(view, keys, prepared, corrections, sentenceBreak);
     if (memo.size >= MEMO_RECORDS) memo.clear();
-    memo.set(key, scored);
+    memo.set(key, readings);
   }
-  return scored;
+  return readings;
 }
 
-function scoreTemplatesNow(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: Map<number, string>, sentenceBreak: SentenceBreak): Map<number, ScoredTemplate> {
-  const best = new Map<number, ScoredTemplate>();
+function readTemplatesNow(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string>, sentenceBreak: SentenceBreak): TemplateReading[] {
+  const readings: TemplateReading[] = [];
   for (const messageIndex of prepared.candidateMessages(keys)) {
-    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, prepared.rarity, sentenceBreak);
+    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, sentenceBreak);
     if (!score) continue;
+    const rule = prepared.index.messages[messageIndex]!.rule;
     const corrected = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));
-    const template: ScoredTemplate = {
+    readings.push({
       score,
       template: prepared.index.messages[messageIndex]!.text,
-      confidence: calibrate(score, corrected.length),
-      strength: lexicalStrength(score),
+      rivals: prepared.rivalsOf(rule, score.found),
+      tellingWords: score.found.flat().filter(isTelling).length,
+      distinctiveWords: score.found.flat().filter((word) => isTelling(word) && prepared.rulesSaying(word) <= DISTINCTIVE_WORD_RULES).length,
+      sentences: score.sentences.map((sentence) => ({ coverage: sentence.coverage, rivals: prepared.rivalsOf(rule, sentence.found) })),
       corrections: corrected.map((t) => ({ said: view.normalised.text.slice(view.tokens[t]!.start, view.tokens[t]!.end), readAs: corrections.get(t)! })),
       ...(score.contradiction ? { contradiction: score.contradiction } : {}),
       explained: explainedWords(score.runs, keys),
       runs: score.runs,
       corrected,
-    };
-    const rule = prepared.index.messages[messageIndex]!.rule;
-    const current = best.get(rule);
-    if (!current || betterTemplate(template, current)) best.set(rule, template);
+    });
   }
-  return best;
+  return readings;
 }
 
 /** The significant record tokens that a match's runs cover. */
@@ -164,39 +172,4 @@ function sentenceBreaks(view: RecordView): SentenceBreak {
     }
     return false;
   };
-}
-
-/** A contradicted reading is only a suggestion, however much of its message it covers. */
-const effectiveRank = (template: TemplateEvidence) => (template.contradiction ? CONFIDENCE_RANK.low : CONFIDENCE_RANK[template.confidence]);
-
-function betterTemplate(a: TemplateEvidence, b: TemplateEvidence): boolean {
-  return effectiveRank(a) - effectiveRank(b) > 0 || (effectiveRank(a) === effectiveRank(b) && a.strength > b.strength);
-}
-
-function offerTemplate(
-  entry: Gathering,
-  template: ScoredTemplate,
-  view: RecordView,
-  addSpan: (entry: Gathering, span: Evidence) => void,
-) {
-  const { candidate } = entry;
-  if (candidate.template && !betterTemplate(template, candidate.template)) return;
-  const { runs, corrected, ...kept } = template;
-  candidate.template = kept;
-  for (const [first, last] of runs) addSpan(entry, spanOf(view, first, last, 'message'));
-  for (const t of corrected) addSpan(entry, spanOf(view, t, t, 'fuzzy'));
-  if (candidate.code !== undefined) return; // a code already decided confidence, score and reason
-  candidate.confidence = kept.confidence;
-  candidate.score = kept.strength;
-  candidate.reason = describeTemplate(kept);
-}
-
-function describeTemplate(template: TemplateEvidence): string {
-  const { score } = template;
-  const percent = Math.round(score.templateCoverage * 100);
-  let reason = `${score.significantWords} key word${score.significantWords === 1 ? '' : 's'} of the message "${template.template}" appear in order (${percent}% of the message).`;
-  if (template.corrections.length > 0) {
-    reason += ` Misspelt words were allowed for: ${template.corrections.map((c) => `"${c.said}" read as "${c.readAs}"`).join(', ')}.`;
-  }
-  return reason;
 }

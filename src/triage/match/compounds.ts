@@ -2,8 +2,9 @@
  * Compound words, however they are written. The tokeniser reads a hyphenated
  * word as one ("multi-factor" → "multifactor", in templates and pastes
  * alike); this reads the other two spellings the way the messages have them:
- * - written apart: "multi factor" is joined when the rules know "multifactor"
- *   and do not know both halves on their own;
+ * - written apart: "multi factor" is joined when the rules know "multifactor",
+ *   do not know both halves on their own, and no message has the halves side
+ *   by side ("tenant ID" stays two words although another message says "TenantID");
  * - run together where a message has two words: "signin" is split when
  *   "sign in" stands side by side in some message.
  * Joined and split words keep their exact offsets, so evidence is still
@@ -27,7 +28,9 @@ export function readCompounds(
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     const next = tokens[index + 1];
-    if (plainWord(token) && plainWord(next) && !(known(token.key) && known(next!.key)) && known(token.key + next!.key) && next!.start - token.end <= 1) {
+    const apart = plainWord(token) && plainWord(next) && next!.start - token.end <= 1;
+    // Joined only when no message has the two words side by side: "tenant ID" stays two words, though another message says "TenantID".
+    if (apart && !(known(token.key) && known(next!.key)) && known(token.key + next!.key) && !adjacentInSomeMessage(token.key, next!.key)) {
       read ??= tokens.slice(0, index);
       read.push({ key: token.key + next!.key, start: token.start, end: next!.end });
       index++;

@@ -149,6 +149,11 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[], senten
   // found, so a message repeated or half-repeated elsewhere in the record
   // (another error's line) is not claimed twice.
   maximal.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  // Runs kept, as [chunk from, chunk to, record from]: a later run must keep
+  // the message's order ("data source … username is empty" is not "Username
+  // is empty for the data source").
+  const kept: Array<[number, number, number]> = [];
+  const inOrder = (from: number, to: number, at: number) => kept.every(([keptFrom, keptTo, keptAt]) => (to < keptFrom ? at < keptAt : from > keptTo ? at > keptAt : false));
   for (const [i, j, length] of maximal) {
     if (uncoveredSignificant === 0) break; // no later run can add a word
     const from = j - length + 1;
@@ -159,7 +164,8 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[], senten
       significantWords++;
       if (!covered[k]) newWords++;
     }
-    if (newWords > 0 && (significantWords >= 2 || (length === size && significantWords >= 1))) {
+    if (newWords > 0 && (significantWords >= 2 || (length === size && significantWords >= 1)) && inOrder(from, j, i - length + 1)) {
+      kept.push([from, j, i - length + 1]);
       for (let k = from; k <= j; k++) covered[k] = true;
       uncoveredSignificant -= newWords;
       runs.push([i - length + 1, i]);
@@ -173,30 +179,47 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[], senten
 /** How well one message template is supported by a record. */
 export interface MessageScore {
   message: number;
-  /** Weighted share of the template's words found (0–1). */
+  /** Weighted share of the template's words found (0–1): 1 is what a perfect paste of the message scores. */
   templateCoverage: number;
   /** Share of the record's significant words explained by the template (0–1). */
   recordCoverage: number;
   /** Significant template words found. */
   significantWords: number;
   /**
-   * How telling the words found are: the sum of their rarity across all
-   * messages (inverse document frequency, as a share of the rarest possible).
-   * "username is empty" is telling; "token expired" fits a dozen messages.
+   * The phrases of the template found, in template order, each as its
+   * significant words (a phrase ends where the paste stops matching or at a
+   * placeholder): what the match stage asks the index about ("which other
+   * rules say these very phrases?") to tell a telling part of a message
+   * from a generic one.
    */
-  specificity: number;
+  found: Phrase[];
   /**
-   * Best share of one sentence found, among sentences of three or more
-   * significant words: "The refresh token has expired due to maximum
-   * lifetime." is the whole point of a two-sentence message.
+   * Each sentence of three or more significant words, with the share of it
+   * found and its words found: "The refresh token has expired due to maximum
+   * lifetime." may be the whole point of a two-sentence message.
    */
-  sentenceCoverage: number;
-  /** How telling the words found in that best sentence are (as `specificity`). */
-  sentenceSpecificity: number;
+  sentences: SentenceScore[];
   /** The record says another word where the message has one (see contradictionAround). */
   contradiction?: Contradiction;
   /** Token ranges of the record that matched. */
   runs: Array<[number, number]>;
+}
+
+export interface SentenceScore {
+  /** Weighted share of the sentence found (0–1). */
+  coverage: number;
+  /** Its phrases found (as `MessageScore.found`). */
+  found: Phrase[];
+}
+
+/** A stretch of a template found in a paste, as its significant words: ["username", "empty"]. */
+export type Phrase = string[];
+
+interface SentenceTally {
+  total: number;
+  covered: number;
+  words: number;
+  found: Phrase[];
 }
 
 export function scoreMessage(
@@ -205,15 +228,14 @@ export function scoreMessage(
   tokens: readonly Token[],
   keys: readonly string[],
   recordSignificantWords: number,
-  rarity: (word: string) => number,
   sentenceBreak: SentenceBreak = () => false,
 ): MessageScore | null {
   let totalWeight = 0;
   let coveredWeight = 0;
   let significantWords = 0;
-  const wordsFound = new Set<string>();
+  const found: Phrase[] = [];
   const runs: Array<[number, number]> = [];
-  const sentences = new Map<number, { total: number; covered: number; words: number; specificity: number }>();
+  const sentences = new Map<number, SentenceTally>();
   let contradiction: Contradiction | undefined;
   chunks.forEach((chunk, index) => {
     const hits = matchChunk(chunk, keys, sentenceBreak);
@@ -222,22 +244,31 @@ export function scoreMessage(
     if (!contradiction && hits.endedChunkAt !== undefined && next && next.sentence === chunk.sentence + 1) {
       contradiction = contradictionInNextSentence(next, keys, hits.endedChunkAt);
     }
-    const sentence = sentences.get(chunk.sentence) ?? { total: 0, covered: 0, words: 0, specificity: 0 };
-    sentences.set(chunk.sentence, sentence);
+    let sentence = sentences.get(chunk.sentence);
+    if (!sentence) sentences.set(chunk.sentence, (sentence = { total: 0, covered: 0, words: 0, found: [] }));
+    let phrase: Phrase = [];
+    const endPhrase = () => {
+      if (phrase.length === 0) return;
+      found.push(phrase);
+      sentence.found.push(phrase);
+      phrase = [];
+    };
     chunk.weights.forEach((weight, position) => {
       totalWeight += weight;
       sentence.total += weight;
       if (chunk.significant[position]) sentence.words++;
-      if (hits.covered[position]) {
-        coveredWeight += weight;
-        sentence.covered += weight;
-        if (chunk.significant[position]) {
-          significantWords++;
-          if (!wordsFound.has(chunk.keys[position]!)) sentence.specificity += rarity(chunk.keys[position]!);
-          wordsFound.add(chunk.keys[position]!);
-        }
+      if (!hits.covered[position]) {
+        endPhrase();
+        return;
+      }
+      coveredWeight += weight;
+      sentence.covered += weight;
+      if (chunk.significant[position]) {
+        significantWords++;
+        phrase.push(chunk.keys[position]!);
       }
     });
+    endPhrase();
     for (const run of hits.runs) runs.push(run); // push(...spread) overflows the stack on a huge record
   });
   if (runs.length === 0) return null;
@@ -250,22 +281,19 @@ export function scoreMessage(
     templateCoverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
     recordCoverage: recordSignificantWords > 0 ? explained.size / recordSignificantWords : 0,
     significantWords,
-    specificity: [...wordsFound].reduce((sum, word) => sum + rarity(word), 0),
-    ...bestSentence(sentences.values()),
+    found,
+    sentences: sentenceScores(sentences.values()),
     ...(contradiction ? { contradiction } : {}),
     runs,
   };
 }
 
-/** The sentence (of three or more significant words) most covered, and how telling its found words are. */
-function bestSentence(sentences: Iterable<{ total: number; covered: number; words: number; specificity: number }>) {
-  let best = { sentenceCoverage: 0, sentenceSpecificity: 0 };
+/** The sentences worth judging alone: three or more significant words, and some of them found. */
+function sentenceScores(sentences: Iterable<SentenceTally>): SentenceScore[] {
+  const scores: SentenceScore[] = [];
   for (const sentence of sentences) {
-    if (sentence.words < 3 || sentence.total === 0) continue;
-    const coverage = sentence.covered / sentence.total;
-    // Of two sentences found whole, the more telling one is the point ("This may happen if there are no active subscriptions", not "Tenant x not found").
-    const better = coverage > best.sentenceCoverage + 0.01 || (coverage >= best.sentenceCoverage - 0.01 && sentence.specificity > best.sentenceSpecificity);
-    if (better) best = { sentenceCoverage: coverage, sentenceSpecificity: sentence.specificity };
+    if (sentence.words < 3 || sentence.total === 0 || sentence.found.length === 0) continue;
+    scores.push({ coverage: sentence.covered / sentence.total, found: sentence.found });
   }
-  return best;
+  return scores;
 }

@@ -21,6 +21,25 @@ export const BOILERPLATE = new Set([
 ]);
 
 /**
+ * Words any system uses to say that something went wrong, whatever it is:
+ * "Invalid request", "Operation failed", "Access denied", "Bad request".
+ * They count as evidence of a message (they are part of it), but a part of
+ * a message made of nothing else does not tell which error it is. A property
+ * of error messages in general, not of any rule: adding an article never
+ * changes it.
+ */
+export const GENERIC_FAILURE_WORDS = new Set([
+  'invalid', 'failed', 'fail', 'fails', 'failure', 'failing', 'denied', 'unauthorized', 'unauthorised', 'forbidden',
+  'refused', 'rejected', 'unable', 'cannot', 'could', 'not', 'no', 'unknown', 'unexpected', 'occurred', 'problem',
+  'bad', 'wrong', 'request', 'response', 'operation', 'issue', 'please', 'try', 'again', 'later',
+]);
+
+/** Does this significant word say more than that something failed? */
+export function isTelling(key: string): boolean {
+  return isSignificant(key) && !GENERIC_FAILURE_WORDS.has(key);
+}
+
+/**
  * Is this token key a word that counts as evidence? Masked parts, stop words,
  * boilerplate and single letters (often a word cut off at the end of a
  * paste) do not.
