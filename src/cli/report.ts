@@ -36,6 +36,7 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
       lines.push('Closest articles (suggestions only):');
       for (const match of suggestions) lines.push(`  - ${match.title}: ${articleUrl(match.url, base)}`);
     }
+    if (stats.records > 1) lines.push(...unrecognisedLines(result)); // a single paste is the line itself
     lines.push('If the audit log shows something else, contact support with the message.');
     return finish(lines);
   }
@@ -49,6 +50,14 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     if (match.evidence.length > 0) lines.push(`  Evidence:   ${match.evidence.slice(0, 3).map((span) => quote(span.text)).join(', ')}`);
     if (segments.length > 1) lines.push(`  Found on:   ${describeLines(match, segments)}`);
   }
+  lines.push(...unrecognisedLines(result));
+  return finish(lines);
+}
+
+/** Every failed line no rule recognised, answers or not: a failure is never dropped. */
+function unrecognisedLines(result: TriageResult): string[] {
+  const lines: string[] = [];
+  const { stats } = result;
   const unrecognised = unrecognisedOf(result);
   if (unrecognised.length > 0) {
     lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
@@ -60,7 +69,7 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     const more = stats.unrecognised - Math.min(unrecognised.length, MAX_UNRECOGNISED);
     if (more > 0) lines.push(`  … and ${more} more`);
   }
-  return finish(lines);
+  return lines;
 }
 
 function finish(lines: string[]): string {

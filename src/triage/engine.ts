@@ -25,7 +25,8 @@ import { datasourceClause, datasourceOf } from './text/datasource.ts';
 import { normalise } from './text/normalise.ts';
 import { segment } from './text/segment.ts';
 import { maskSpan, tokenise } from './text/tokenise.ts';
-import { ERRORISH, isSignificant } from './text/vocabulary.ts';
+import { saysFailure } from './text/outcome.ts';
+import { isSignificant } from './text/vocabulary.ts';
 import type { IgnoredPart, Match, Segment, TriageIndex, TriageResult, UnknownCode } from './types.ts';
 
 export { MAX_INPUT_CHARS };
@@ -142,7 +143,7 @@ export class TriageEngine {
   private diagnoseRecord(input: string, start: number, end: number, skim: boolean): Diagnosis {
     const text = input.slice(start, end);
     if (skim && !this.prepared.mayMatch(text)) {
-      const failure = ERRORISH.test(text);
+      const failure = saysFailure(text);
       // Only a listed record (a failure) needs its datasource named.
       return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource: failure ? datasourceOf(text) : undefined };
     }
@@ -151,7 +152,7 @@ export class TriageEngine {
     const datasource = clause?.name;
     const tokens = clause ? maskSpan(tokenise(normalised.text), normalised.map, clause.start, clause.end, 'datasource') : tokenise(normalised.text);
     const codes = findCodes(tokens, normalised.text, this.prepared.symbolic);
-    const failure = codes.length > 0 || ERRORISH.test(normalised.text);
+    const failure = codes.length > 0 || saysFailure(normalised.text);
     if (skim && codes.length === 0 && !this.prepared.sharesAPair(tokens.map((token) => token.key))) {
       return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource };
     }

@@ -59,6 +59,30 @@ describe('kb triage', () => {
   });
 });
 
+describe('success lines are routine, in kb triage and in kb gaps', () => {
+  // A healthy export: success reported with failure words counted as none, and one real failure no rule knows.
+  const EXPORT = [
+    "2026-11-30 02:05:40 INFO Datasource 'Finance US': Preservation run completed: 388 mailboxes, 0 failures",
+    "2026-11-30 02:05:41 INFO Datasource 'HR': Completed with no errors",
+    "2026-11-30 02:05:42 INFO Datasource 'Legal': 0 errors, 0 warnings",
+    "2026-11-30 02:05:43 ERROR Datasource 'Board': Preservation job 17 failed: the retention queue is frozen",
+  ].join('\n');
+
+  it('kb triage lists only the failure as not recognised', () => {
+    const json = JSON.parse(kb(['triage', '--json', '-'], EXPORT).stdout);
+    expect(json.stats).toMatchObject({ records: 4, skipped: 3, unrecognised: 1 });
+    expect(json.segments.map((segment: { lines: number[] }) => segment.lines[0])).toEqual([4]);
+    const text = kb(['triage', '-'], EXPORT).stdout;
+    expect(text).toContain('Board');
+    expect(text).not.toMatch(/Finance US|0 failures|no errors/);
+  });
+
+  it('kb gaps ranks the failure and nothing else', () => {
+    const report = JSON.parse(kb(['gaps', '--json', '-'], EXPORT).stdout);
+    expect(report.gaps.map((gap: { template: string }) => gap.template)).toEqual([expect.stringContaining('retention queue is frozen')]);
+  });
+});
+
 describe('standard input, from any writer', () => {
   it('waits for a slow writer on a pipe (no EAGAIN)', async () => {
     const run = await kbSlowWriter(['triage', '-'], ['AADSTS', '700082', ' refresh token expired\n'], 400);

@@ -14,7 +14,7 @@
  */
 import { ERROR_CODE } from '../../triage/index/template.ts';
 import { tokenise } from '../../triage/text/tokenise.ts';
-import { ERRORISH } from '../../triage/text/vocabulary.ts';
+import { FAILURE_WORDS } from '../../triage/text/vocabulary.ts';
 
 export interface PastedMessage {
   message: string;
@@ -27,7 +27,9 @@ const ENTRA_CODE = /\bAADSTS\d{4,9}\b/gi;
 const MESSAGE_KEYS = ['error_description', 'message', 'errorMessage', 'error_message'];
 const CODE_KEYS = ['code', 'errorCode'];
 const LOG_PREFIX = /^\s*[[(]?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?[\])]?\s*(?:\[?(?:ERROR|ERR|WARN(?:ING)?|INFO|FATAL|CRITICAL)\]?\s*[:-]?\s*)?/i;
-const DATASOURCE_PREFIX = /^\s*(?:IPP run failed\.\s*)?data ?source\s*(?:'[^']{1,120}'|"[^"]{1,120}"|\S{1,120})\s*(?:failed)?\s*:\s*/i;
+/** A short leading sentence that only says something failed ("Run failed.", "Preservation job failed."): a wrapper, not the message. */
+const FAILED_SENTENCE = /^\s*(?:[\p{L}\p{N}'-]{1,30}\s{1,3}){0,3}failed\.\s+(?=\S)/iu;
+const DATASOURCE_PREFIX = /^\s*data ?source\s*(?:'[^']{1,120}'|"[^"]{1,120}"|\S{1,120})\s*(?:failed)?\s*:\s*/i;
 const EXCEPTION_PREFIX = /^\s*(?:[A-Za-z_][\w]*\.)+[A-Za-z_]*(?:Exception|Error)(?:\s*\(0x[0-9a-f]+\))?\s*:\s*/i;
 const CODE_PREFIX = /^\s*AADSTS\d{4,9}\s*:\s*/i;
 const TRAILER = /(?:\\r\\n|\r?\n|\s)+(?:Trace ID|Correlation ID|Timestamp)\s*:.*$/is;
@@ -73,7 +75,7 @@ function afterCode(text: string): string {
 
 function withoutPrefixes(line: string): string {
   let text = line;
-  for (const prefix of [LOG_PREFIX, DATASOURCE_PREFIX, EXCEPTION_PREFIX, CODE_PREFIX]) text = text.replace(prefix, '');
+  for (const prefix of [LOG_PREFIX, FAILED_SENTENCE, DATASOURCE_PREFIX, EXCEPTION_PREFIX, CODE_PREFIX]) text = text.replace(prefix, '');
   return text;
 }
 
@@ -86,7 +88,7 @@ function withoutPrefixes(line: string): string {
 function messageScore(line: string): number {
   const lower = line.toLowerCase();
   const variables = tokenise(lower).filter((token) => token.mask).length;
-  return (ERRORISH.test(lower) ? 2 : 0) + Math.min(variables, 3) - (/^\s*at\s/.test(line) ? 5 : 0);
+  return (FAILURE_WORDS.test(lower) ? 2 : 0) + Math.min(variables, 3) - (/^\s*at\s/.test(line) ? 5 : 0);
 }
 
 export function messageOf(paste: string): PastedMessage {
