@@ -23,7 +23,7 @@ import { ignoredParts, type RecordView } from './match/evidence.ts';
 import { isAnswer } from './present/present.ts';
 import { datasourceClause, datasourceOf } from './text/datasource.ts';
 import { normalise } from './text/normalise.ts';
-import { segment } from './text/segment.ts';
+import { type RecordSpan, segment } from './text/segment.ts';
 import { maskSpan, tokenise } from './text/tokenise.ts';
 import { saysFailure } from './text/outcome.ts';
 import { isSignificant } from './text/vocabulary.ts';
@@ -81,10 +81,14 @@ export class TriageEngine {
     this.prepared = new PreparedIndex(index);
   }
 
-  triage(input: string): TriageResult {
+  /**
+   * Triages a paste. `records` are its records when the caller has already
+   * found them (the CLI reading a JSON export too large to triage whole
+   * finds them as it streams); otherwise the paste is segmented here.
+   */
+  triage(input: string, records: readonly RecordSpan[] = segment(input)): TriageResult {
     if (input.length > MAX_INPUT_CHARS) throw new InputTooLargeError(input.length);
     const segments: Segment[] = [];
-    const records = segment(input);
     const stats = { records: records.length, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: input.length };
     const unknown = new Map<string, UnknownCode>();
     const tally = new ErrorTally();

@@ -83,7 +83,7 @@ describe('progress', () => {
   });
 });
 
-describe('plain-text exports of any size', () => {
+describe('exports of any size, in every shape', () => {
   /** An export of `records` lines: every 7th a failure, the rest routine. */
   function exportOf(records: number): string {
     return Array.from({ length: records }, (_, i) =>
@@ -91,27 +91,63 @@ describe('plain-text exports of any size', () => {
     ).join('\n');
   }
 
-  it('windows cut only where a record starts, and combine into the whole input\'s result', async () => {
-    const text = exportOf(3000);
+  /** Runs as an audit export's JSON has them: routine ones, one with a known error, one with a code no rule knows, one failure without a code. */
+  function run(i: number) {
+    const time = `2025-03-04T02:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`;
+    const message =
+      i % 11 === 4 ? 'AADSTS700082: The refresh token has expired due to inactivity. Trace ID: 0f0e0d0c-0b0a-4909-8807-060504030201'
+      : i % 13 === 6 ? 'AADSTS50011: The redirect URI "https://ipp.example.com/cb" specified in the request does not match. {"nested": ["a, b", "c]"]}'
+      : i % 17 === 8 ? 'Preservation job failed: the archive share \\ is read-only, "quoted" }{ ]['
+      : `Preserved ${i * 3} items`;
+    return { time, datasource: `D ${i % 40}`, status: /failed|AADSTS/.test(message) ? 'Failed' : 'Success', message };
+  }
+  const runs = Array.from({ length: 1500 }, (_, i) => run(i));
+  const SHAPES: Array<[string, string]> = [
+    ['a JSON array, pretty-printed', JSON.stringify(runs, null, 2)],
+    ['a JSON array on one line', JSON.stringify(runs)],
+    ['an object wrapping an array (Graph style)', JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/$metadata#auditLogs', value: runs, '@odata.nextLink': 'https://graph.microsoft.com/next' }, null, 2)],
+    ['runs keyed by id, under a key', JSON.stringify({ runs: Object.fromEntries(runs.map((value, i) => [`run-${i}`, value])) }, null, 1)],
+    ['runs keyed by id', JSON.stringify(Object.fromEntries(runs.map((value, i) => [`run-${i}`, value])))],
+    ['JSON Lines', runs.map((value) => JSON.stringify(value)).join('\n')],
+    ['a time-stamped plain-text log', exportOf(3000)],
+  ];
+
+  it.each(SHAPES)('%s: windows of whole records combine into the whole input\'s result', async (_shape, text) => {
     async function* chunks() {
-      for (let at = 0; at < text.length; at += 10_000) yield text.slice(at, at + 10_000);
+      for (let at = 0; at < text.length; at += 7_001) yield text.slice(at, at + 7_001); // cuts inside strings and escapes
     }
     const combiner = new ResultCombiner();
-    let joined = '';
+    let windows = 0;
     for await (const window of readWindows(chunks(), { size: 20_000, wholeUpTo: 50_000 })) {
       expect(window.whole).toBe(false);
-      expect(window.characters).toBe(joined.length);
-      expect(window.text.startsWith('2025-03-04')).toBe(true);
-      joined += window.text;
-      combiner.add(engine.triage(window.text), window);
+      expect(text.slice(window.characters, window.characters + window.text.length)).toBe(window.text);
+      combiner.add(engine.triage(window.text, window.records), window);
+      windows++;
     }
-    expect(joined).toBe(text);
+    expect(windows).toBeGreaterThan(5);
     const combined = combiner.result();
     const whole = engine.triage(text);
+    expect(whole.stats.records).toBeGreaterThan(1000);
     expect(combined.stats).toEqual(whole.stats);
-    expect(combined.matches.map((match) => [match.id, match.confidence, match.segments.length])).toEqual(whole.matches.map((match) => [match.id, match.confidence, match.segments.length]));
-    expect(combined.segments.map((segment) => [segment.start, segment.end, segment.lines])).toEqual(whole.segments.map((segment) => [segment.start, segment.end, segment.lines]));
-    expect(combined.segments[5]!.matches[0]!.evidence).toEqual(whole.segments[5]!.matches[0]!.evidence);
+    expect(combined.unknownCodes).toEqual(whole.unknownCodes);
+    expect(combined.matches.map((match) => [match.id, match.confidence, match.records, match.segments])).toEqual(whole.matches.map((match) => [match.id, match.confidence, match.records, match.segments]));
+    const listed = (result: typeof whole) => result.segments.map((segment) => [segment.start, segment.end, segment.lines, segment.failed, segment.datasource, segment.unknownCodes, segment.matches.map((match) => match.id)]);
+    expect(listed(combined)).toEqual(listed(whole));
+    expect(combined.segments[5]!.matches[0]?.evidence).toEqual(whole.segments[5]!.matches[0]?.evidence);
+  });
+
+  it('a JSON array over the engine\'s limit is read run by run: every failure counted, none lost', () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => run(i));
+    const text = JSON.stringify(big, null, 2);
+    expect(text.length).toBeGreaterThan(6_000_000);
+    const path = join(scratch, 'big.json');
+    writeFileSync(path, text);
+    const result = JSON.parse(kb(['triage', '--json', path]).stdout);
+    const failed = (i: number) => i % 11 === 4 || i % 13 === 6 || i % 17 === 8;
+    const known = big.filter((_, i) => i % 11 === 4).length;
+    expect(result.stats).toMatchObject({ records: 40_000, recognised: known, unrecognised: big.filter((_, i) => failed(i)).length - known });
+    expect(result.unknownCodes).toEqual([{ code: 'AADSTS50011', count: big.filter((_, i) => i % 13 === 6 && i % 11 !== 4).length, line: expect.any(Number) }]);
+    expect(result.matches[0]).toMatchObject({ id: 'refresh-token-expired', records: known });
   });
 
   it('an export over the engine\'s limit is triaged in full, not refused', () => {

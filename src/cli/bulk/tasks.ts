@@ -62,8 +62,8 @@ export function runTask(context: TaskContext, task: Task): TaskOutput {
       return { kind: 'triage-lines', output: output.join(''), counts };
     }
     case 'triage-window': {
-      const { text, ...window } = task.window;
-      return { kind: 'triage-window', result: engine.triage(text), window };
+      const { text, records, ...window } = task.window;
+      return { kind: 'triage-window', result: engine.triage(text, records), window };
     }
     case 'gaps-lines': {
       const gaps = new Map<string, Gap>();
@@ -86,7 +86,7 @@ export function runTask(context: TaskContext, task: Task): TaskOutput {
     }
     case 'gaps-window': {
       const gaps = new Map<string, Gap>();
-      const result = engine.triage(task.window.text);
+      const result = engine.triage(task.window.text, task.window.records);
       const unanswered = observe(result, (line) => line + task.window.lines, gaps, false);
       const failures = result.stats.recognised + result.stats.unrecognised;
       return { kind: 'gaps', gaps: [...gaps.values()], counts: noTickets(), units: failures, unanswered, problems: [] };

@@ -3,8 +3,9 @@
  * or a whole export of many runs. This splits it into records, each
  * diagnosed on its own, by the structure the paste has:
  *
- * 1. a JSON array of log objects (or an object wrapping one, `{"value": […]}`):
- *    each element is a record;
+ * 1. a JSON export: an array of log objects, an object wrapping one
+ *    (`{"value": […]}`) or runs keyed by id (text/json-records.ts): each run
+ *    is a record;
  * 2. JSON Lines: each line that starts an object;
  * 3. an audit-log export: each time-stamped line;
  * 4. a numbered or bulleted list (runs or datasources listed by hand);
@@ -16,6 +17,8 @@
  * wrapped message, a JSON body or a stack trace is never split. Linear: each
  * line is tested against a few bounded patterns, and JSON is scanned once.
  */
+import { jsonRecords } from './json-records.ts';
+
 export interface RecordSpan {
   start: number;
   end: number;
@@ -121,57 +124,6 @@ function tableRows(text: string, lines: Line[], filled: number[], delimiter: str
   return (index) => countOf.get(index) === best;
 }
 
-/**
- * The elements of the paste's JSON array of records: the top-level array, or
- * the first array value of a top-level object (`{"value": […]}`). Returns
- * their [start, end) offsets, or null when the paste is not such JSON. One
- * pass, strings and escapes honoured; no JSON.parse of a multi-megabyte paste.
- */
-export function jsonArrayElements(text: string): Array<[number, number]> | null {
-  let i = 0;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  const opener = text[i];
-  if (opener !== '[' && opener !== '{') return null;
-  const elements: Array<[number, number]> = [];
-  let depth = 0;
-  let inString = false;
-  let targetDepth = opener === '[' ? 1 : -1; // for an object, set when its first array value opens
-  let elementStart = -1;
-  let lastSolid = -1;
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      lastSolid = i;
-      continue;
-    }
-    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue;
-    if (depth === targetDepth && elementStart < 0 && ch !== ',' && ch !== ']') {
-      // Records are objects (or strings, in a top-level array): `"error_codes": [50173]` is not a list of records.
-      if (ch !== '{' && !(ch === '"' && targetDepth === 1)) return null;
-      elementStart = i;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') {
-      depth++;
-      if (targetDepth < 0 && ch === '[' && depth === 2) targetDepth = 2;
-    } else if (ch === '}' || ch === ']') {
-      if (depth === targetDepth && ch === ']') {
-        if (elementStart >= 0) elements.push([elementStart, lastSolid + 1]);
-        return elements.length >= 2 ? elements : null;
-      }
-      depth--;
-      if (depth < 0) return null;
-    } else if (ch === ',' && depth === targetDepth) {
-      if (elementStart >= 0) elements.push([elementStart, lastSolid + 1]);
-      elementStart = -1;
-    }
-    lastSolid = i;
-  }
-  return null;
-}
-
 /** Line numbers of offsets, for records found by offset rather than by line. */
 function lineNumbers(lines: Line[]): (offset: number) => number {
   let at = 0;
@@ -189,7 +141,7 @@ export function segment(text: string): RecordSpan[] {
   if (filled.length === 0) return [];
   const count = (pattern: RegExp) => filled.reduce((sum, index) => sum + (pattern.test(head(index)) ? 1 : 0), 0);
 
-  const elements = jsonArrayElements(text);
+  const elements = jsonRecords(text);
   if (elements) {
     const lineOf = lineNumbers(lines);
     return elements.map(([start, end]) => ({ start, end, lines: [lineOf(start), lineOf(end - 1)] }));
