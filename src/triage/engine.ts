@@ -18,6 +18,7 @@ import { PreparedIndex } from './index/prepare.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
 import { addTemplateEvidence, codeEvidence } from './match/candidates.ts';
 import { findCodes } from './match/codes.ts';
+import { TypoCorrector } from './match/fuzzy.ts';
 import { readCompounds } from './match/compounds.ts';
 import { ignoredParts, type RecordView } from './match/evidence.ts';
 import { isAnswer } from './present/present.ts';
@@ -75,10 +76,12 @@ interface Diagnosis {
 export class TriageEngine {
   readonly index: TriageIndex;
   private readonly prepared: PreparedIndex;
+  private readonly typos: TypoCorrector;
 
   constructor(index: TriageIndex) {
     this.index = index;
     this.prepared = new PreparedIndex(index);
+    this.typos = new TypoCorrector(this.prepared.words);
   }
 
   /**
@@ -178,7 +181,7 @@ export class TriageEngine {
     // word with some message (a routine log line is not retyped error text).
     const certain = candidates.some((candidate) => candidate.confidence === 'high');
     if (!certain && view.keys.some((key) => this.prepared.vocabulary.has(key))) {
-      const corrections = this.prepared.typos.correct(view.tokens, this.prepared.vocabulary);
+      const corrections = this.typos.correct(view.tokens, this.prepared.vocabulary, this.prepared.adjacentInSomeMessage);
       if (corrections.size > 0) {
         addTemplateEvidence(found, view, view.keys.map((key, t) => corrections.get(t) ?? key), this.prepared, corrections);
         candidates = candidatesOf(found, view);

@@ -13,9 +13,9 @@
  */
 import { codeKey, codeWords, isEntraCode } from './template.ts';
 import { CODE_CONTEXT, SymbolicCodes } from '../match/codes.ts';
-import { TypoCorrector } from '../match/fuzzy.ts';
 import { type Phrase, type PreparedChunk, prepareChunk } from '../match/lexical.ts';
 import { isSignificant } from '../text/vocabulary.ts';
+import { WordIndex } from './word-index.ts';
 import type { TriageIndex } from '../types.ts';
 
 const ASCII_WORD = /[a-z0-9_]+/g;
@@ -50,7 +50,8 @@ export class PreparedIndex {
   readonly vocabulary = new Set<string>();
   readonly codes = new Map<string, CodeClaim[]>();
   readonly symbolic = new SymbolicCodes();
-  readonly typos: TypoCorrector;
+  /** The vocabulary, indexed for typo correction. */
+  readonly words: WordIndex;
   /**
    * Adjacent word pair (or a one-word chunk) → messages holding it. Any run
    * that counts as evidence shares at least one such pair with the record.
@@ -78,6 +79,8 @@ export class PreparedIndex {
         for (const word of chunk.keys) if (isSignificant(word)) this.vocabulary.add(word);
         if (chunk.keys.length === 1) keys.add(chunk.keys[0]!);
         for (let i = 1; i < chunk.keys.length; i++) keys.add(pairKey(chunk.keys[i - 1]!, chunk.keys[i]!));
+        // Neighbours in the skeleton too: a paste may drop or change the small words between them.
+        for (let i = 1; i < chunk.skeleton.length; i++) keys.add(pairKey(chunk.keys[chunk.skeleton[i - 1]!]!, chunk.keys[chunk.skeleton[i]!]!));
       }
       for (const key of keys) {
         const list = this.pairs.get(key) ?? [];
@@ -111,7 +114,7 @@ export class PreparedIndex {
         if (!isEntraCode(code)) this.symbolic.add(code);
       }
     });
-    this.typos = new TypoCorrector([...this.vocabulary]);
+    this.words = new WordIndex(this.vocabulary);
     for (const word of this.vocabulary) this.usefulWords.add(word);
     for (const word of CODE_CONTEXT) this.usefulWords.add(word);
     for (const code of this.codes.keys()) this.usefulWords.add(codeWords(code)[0]!);
@@ -196,20 +199,17 @@ export class PreparedIndex {
       const messages = this.pairs.get(key);
       if (messages && messages.length <= this.commonPairLimit) for (const message of messages) found.add(message);
     };
-    for (let i = 0; i < keys.length; i++) {
-      visit(keys[i]!);
-      if (i > 0) visit(pairKey(keys[i - 1]!, keys[i]!));
-    }
+    forEachPair(keys, visit);
     return found;
   }
 
   /** Does the record share any word pair (or one-word chunk) with any message? Cheap: stops at the first. */
   sharesAPair(keys: readonly string[]): boolean {
-    for (let i = 0; i < keys.length; i++) {
-      if (this.pairs.has(keys[i]!)) return true;
-      if (i > 0 && this.pairs.has(pairKey(keys[i - 1]!, keys[i]!))) return true;
-    }
-    return false;
+    let shares = false;
+    forEachPair(keys, (key) => {
+      shares ||= this.pairs.has(key);
+    });
+    return shares;
   }
 }
 
@@ -232,6 +232,14 @@ function indexOfRun(words: readonly string[], run: readonly string[], from: numb
     if (j === run.length) return i;
   }
   return -1;
+}
+
+/** Each word of a record, and each pair of neighbours (the index holds messages' pairs with and without their small words). */
+function forEachPair(keys: readonly string[], visit: (key: string) => void): void {
+  for (let i = 0; i < keys.length; i++) {
+    visit(keys[i]!);
+    if (i > 0) visit(pairKey(keys[i - 1]!, keys[i]!));
+  }
 }
 
 function pairKey(first: string, second: string): string {

@@ -10,7 +10,7 @@ import { isSignificant, isTelling } from '../text/vocabulary.ts';
 import type { Evidence } from '../types.ts';
 import type { CodeHit } from './codes.ts';
 import { type RecordView, spanOf } from './evidence.ts';
-import { type Contradiction, type MessageScore, scoreMessage, type SentenceBreak } from './lexical.ts';
+import { type Contradiction, type MessageScore, recordSkeleton, scoreMessage, type SentenceBreak } from './lexical.ts';
 
 /**
  * A word is distinctive when at most this many rules say it. Like the rival
@@ -131,8 +131,9 @@ function readTemplates(view: RecordView, keys: readonly string[], prepared: Prep
 
 function readTemplatesNow(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string>, sentenceBreak: SentenceBreak): TemplateReading[] {
   const readings: TemplateReading[] = [];
+  const skeleton = recordSkeleton(keys, sentenceBreak);
   for (const messageIndex of prepared.candidateMessages(keys)) {
-    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, sentenceBreak);
+    const score = scoreMessage(messageIndex, prepared.chunksByMessage[messageIndex]!, view.tokens, keys, view.significantWords, skeleton);
     if (!score) continue;
     const rule = prepared.index.messages[messageIndex]!.rule;
     const corrected = [...corrections.keys()].filter((t) => score.runs.some(([a, b]) => t >= a && t <= b));

@@ -1,19 +1,20 @@
 /**
- * Typo tolerance. fuse.js finds, for each unknown word of a paste, the
- * rules' vocabulary words that look like it, one word at a time (handing Fuse
- * a whole pasted line would cut it into 32-character pieces and average their
- * scores, which matches anything: TOOLCHAIN.md). Fuse's score is a ranking,
- * not a count of slips, so each candidate is then checked by edit distance:
- * "expierd" is one swap from "expired", "emtpy" one from "empty". A cut-off
- * last word ("inactiv") is completed from the vocabulary by prefix.
+ * Typo tolerance: for each unknown word of a paste, the knowledge base's
+ * word it most likely meant. Candidates are every vocabulary word within the
+ * slips its length allows (match/edit-distance.ts: "expierd" is one swap
+ * from "expired", "emtpy" one from "empty"), found exactly, by length
+ * (index/word-index.ts) rather than guessed by a fuzzy-search ranking. Of the
+ * closest, the one the paste's neighbouring word stands beside in some
+ * message wins ("password expird" → "expired", not "expiry"); then the one
+ * keeping the word's first letter; then the first in alphabetical order, so
+ * the same paste is always read the same way. A cut-off last word
+ * ("inactiv") is completed from the vocabulary by prefix.
  */
-import Fuse from 'fuse.js';
+import { WordIndex } from '../index/word-index.ts';
 import type { Token } from '../text/tokenise.ts';
+import { isSignificant } from '../text/vocabulary.ts';
 import { allowedSlips, editDistance } from './edit-distance.ts';
 
-/** Fuse scores run from 0 (same) to 1; candidates above this are not considered at all. */
-const CANDIDATE_SCORE = 0.45;
-const CANDIDATES = 6;
 const MIN_WORD = 4;
 const MAX_WORD = 32;
 /** Bounds the work on a long paste full of unknown words. */
@@ -21,18 +22,21 @@ const MAX_LOOKUPS = 64;
 /** Log exports repeat the same words thousands of times: each is looked up once. */
 const MEMO_LIMIT = 20_000;
 
+/** Do these two words stand side by side (small words aside) in some message? */
+export type Neighbours = (first: string, second: string) => boolean;
+
 export class TypoCorrector {
-  private fuse: Fuse<string> | null = null;
-  private readonly vocabulary: string[];
-  private readonly corrected = new Map<string, string | null>();
+  private readonly words: WordIndex;
+  /** Word → its closest vocabulary words (all at the fewest slips). */
+  private readonly closest = new Map<string, string[]>();
   private readonly completed = new Map<string, string | null>();
 
-  constructor(vocabulary: string[]) {
-    this.vocabulary = vocabulary;
+  constructor(vocabulary: WordIndex | Iterable<string>) {
+    this.words = vocabulary instanceof WordIndex ? vocabulary : new WordIndex(vocabulary);
   }
 
   /** Token index → the vocabulary word it most likely meant. */
-  correct(tokens: readonly Token[], known: ReadonlySet<string>): Map<number, string> {
+  correct(tokens: readonly Token[], known: ReadonlySet<string>, neighbours: Neighbours = () => false): Map<number, string> {
     const corrections = new Map<number, string>();
     let lookups = 0;
     tokens.forEach((token, index) => {
@@ -41,48 +45,53 @@ export class TypoCorrector {
       if (word.length < 3 || word.length > MAX_WORD || /\d/.test(word)) return;
       lookups++;
       const isLast = index === tokens.length - 1;
-      const completed = isLast ? memo(this.completed, word, () => this.complete(word)) : null;
+      const completed = isLast ? remember(this.completed, word, () => this.words.startingWith(word).sort((a, b) => a.length - b.length)[0] ?? null) : null;
       if (completed) {
         corrections.set(index, completed);
         return;
       }
       if (word.length < MIN_WORD) return;
-      const correction = memo(this.corrected, word, () => this.closest(word));
-      if (correction) corrections.set(index, correction);
+      const candidates = remember(this.closest, word, () => this.closestWords(word));
+      const chosen = candidates.length <= 1 ? candidates[0] : this.inContext(candidates, word, tokens, index, neighbours);
+      if (chosen) corrections.set(index, chosen);
     });
     return corrections;
   }
 
-  /** The vocabulary word within the allowed slips of `word`, fewest slips first, then Fuse's ranking. */
-  private closest(word: string): string | null {
+  /** Every vocabulary word within the slips `word` allows, at the fewest slips found. */
+  private closestWords(word: string): string[] {
     const slips = allowedSlips(word.length);
-    let best: { item: string; distance: number } | null = null;
-    for (const candidate of this.search(word)) {
-      const distance = editDistance(word, candidate.item, slips);
-      if (distance <= slips && (!best || distance < best.distance)) best = { item: candidate.item, distance };
+    let best = slips + 1;
+    let found: string[] = [];
+    for (const candidate of this.words.ofLengths(word.length - slips, word.length + slips)) {
+      if (candidate.length < MIN_WORD) continue;
+      const distance = editDistance(word, candidate, Math.min(slips, best));
+      if (distance > slips || distance > best) continue;
+      if (distance < best) [best, found] = [distance, []];
+      found.push(candidate);
     }
-    return best?.item ?? null;
+    return found;
   }
 
-  private search(word: string) {
-    this.fuse ??= new Fuse(this.vocabulary.filter((entry) => entry.length >= MIN_WORD), {
-      includeScore: true,
-      threshold: CANDIDATE_SCORE,
-      ignoreLocation: true,
-      isCaseSensitive: true,
-    });
-    return this.fuse.search(word, { limit: CANDIDATES });
-  }
-
-  /** Completes a word cut off at the end of a paste, when exactly one reading is likely. */
-  private complete(prefix: string): string | null {
-    const candidates = this.vocabulary.filter((entry) => entry.length > prefix.length && entry.startsWith(prefix));
-    candidates.sort((a, b) => a.length - b.length);
-    return candidates[0] ?? null;
+  /** Of equally close words, the one the paste's neighbours go with; then the one keeping the first letter; then the first. */
+  private inContext(candidates: readonly string[], word: string, tokens: readonly Token[], index: number, neighbours: Neighbours): string {
+    const before = neighbourOf(tokens, index, -1);
+    const after = neighbourOf(tokens, index, 1);
+    const fits = (candidate: string) => (before !== undefined && neighbours(before, candidate)) || (after !== undefined && neighbours(candidate, after));
+    return candidates.find(fits) ?? candidates.find((candidate) => candidate[0] === word[0]) ?? candidates[0]!;
   }
 }
 
-function memo(cache: Map<string, string | null>, word: string, compute: () => string | null): string | null {
+/** The nearest significant word before (`step` -1) or after (+1) token `index`. */
+function neighbourOf(tokens: readonly Token[], index: number, step: -1 | 1): string | undefined {
+  for (let i = index + step; i >= 0 && i < tokens.length; i += step) {
+    const token = tokens[i]!;
+    if (!token.mask && isSignificant(token.key)) return token.key;
+  }
+  return undefined;
+}
+
+function remember<T>(cache: Map<string, T>, word: string, compute: () => T): T {
   const known = cache.get(word);
   if (known !== undefined) return known;
   const value = compute();

@@ -4,11 +4,15 @@
  *
  * A template is compiled to literal chunks (the text between placeholders).
  * For each chunk we find the maximal runs of consecutive chunk words that
- * also stand consecutively in the record — the classic longest-common-run
- * recurrence, evaluated sparsely: for each record token we visit only the
- * chunk positions holding the same word. That is linear in the record's
- * length for a fixed template, and no template is ever turned into a regular
- * expression, so none can backtrack.
+ * also stand consecutively in the record, where the record may leave out the
+ * message's small words between two significant ones, as people do when they
+ * retype a message ("Password expired" for "Password is expired"), but may not
+ * put others in their place ("Request was throttled" is not "The request has
+ * been throttled") — the classic longest-common-run recurrence over the two
+ * sequences of significant words, evaluated sparsely: for each record word we
+ * visit only the chunk places holding the same word. That is
+ * linear in the record's length for a fixed template, and no template is
+ * ever turned into a regular expression, so none can backtrack.
  */
 import type { Token } from '../text/tokenise.ts';
 import { isSignificant } from '../text/vocabulary.ts';
@@ -20,23 +24,59 @@ export interface PreparedChunk {
   /** Which sentence of the message the chunk belongs to. */
   sentence: number;
   keys: string[];
-  /** Word → its positions in the chunk, highest first (the scan relies on that order). */
-  positions: Map<string, number[]>;
   /** Evidence weight per position: stop words and masked parts count little. */
   weights: number[];
   significant: boolean[];
+  /** The positions of the significant words, in order: the chunk's skeleton. */
+  skeleton: number[];
+  /** Significant word → its places in the skeleton, highest first (the scan relies on that order). */
+  places: Map<string, number[]>;
+}
+
+/** The small words between skeleton places `place - 1` and `place` of a chunk. */
+function gapOf(chunk: PreparedChunk, place: number): number {
+  return chunk.skeleton[place]! - chunk.skeleton[place - 1]! - 1;
 }
 
 export function prepareChunk(message: number, keys: string[], sentence = 0): PreparedChunk {
-  const positions = new Map<string, number[]>();
-  keys.forEach((key, position) => {
-    const list = positions.get(key) ?? [];
-    list.unshift(position);
-    positions.set(key, list);
-  });
   const significant = keys.map(isSignificant);
   const weights = keys.map((key, position) => (significant[position] ? 1 : key.startsWith('<') ? 0.5 : 0.25));
-  return { message, sentence, keys, positions, weights, significant };
+  const skeleton = keys.flatMap((_, position) => (significant[position] ? [position] : []));
+  const places = new Map<string, number[]>();
+  skeleton.forEach((position, place) => {
+    const list = places.get(keys[position]!) ?? [];
+    list.unshift(place);
+    places.set(keys[position]!, list);
+  });
+  return { message, sentence, keys, weights, significant, skeleton, places };
+}
+
+/**
+ * A record's significant words, in order, and where its sentences end
+ * between them: computed once per record and reading, shared by every
+ * message compared with it.
+ */
+export interface RecordSkeleton {
+  /** Token index of each significant word. */
+  tokens: Int32Array;
+  /** 1 when a sentence ends between the previous significant word and this one. */
+  breakBefore: Uint8Array;
+  sentenceBreak: SentenceBreak;
+}
+
+export function recordSkeleton(keys: readonly string[], sentenceBreak: SentenceBreak = () => false): RecordSkeleton {
+  const positions: number[] = [];
+  const breaks: number[] = [];
+  let broke = false;
+  for (let t = 0; t < keys.length; t++) {
+    if (isSignificant(keys[t]!)) {
+      positions.push(t);
+      breaks.push(broke && positions.length > 1 ? 1 : 0);
+      broke = false;
+    }
+    if (sentenceBreak(t)) broke = true;
+  }
+  return { tokens: Int32Array.from(positions), breakBefore: Uint8Array.from(breaks), sentenceBreak };
 }
 
 /** What a chunk contributed: which of its positions were found, and where in the record. */
@@ -62,16 +102,9 @@ export interface Contradiction {
  * significant word, the record is a different message that shares a phrase.
  * (A paste cut off there, or followed by punctuation or a masked id, is not;
  * nor is a word cut by a console wrap or misspelt: "ne|eded", "expird".)
+ * `from`/`to` are chunk positions, `first`/`last` record tokens.
  */
-function contradictionAround(
-  chunk: PreparedChunk,
-  keys: readonly string[],
-  sentenceBreak: SentenceBreak,
-  from: number,
-  to: number,
-  first: number,
-  last: number,
-): Contradiction | undefined {
+function contradictionAround(chunk: PreparedChunk, keys: readonly string[], sentenceBreak: SentenceBreak, from: number, to: number, first: number, last: number): Contradiction | undefined {
   const differs = (chunkAt: number, recordAt: number) =>
     chunkAt >= 0 && chunkAt < chunk.keys.length && chunk.significant[chunkAt] &&
     recordAt >= 0 && recordAt < keys.length && isSignificant(keys[recordAt]!) && !alike(keys[recordAt]!, chunk.keys[chunkAt]!);
@@ -116,62 +149,100 @@ function contradictionInNextSentence(next: PreparedChunk, keys: readonly string[
 
 /**
  * Finds the maximal runs shared by the chunk and the record. A run counts as
- * evidence when it holds at least two significant words, or is the whole
- * chunk; a lone shared word ("invalid", "token") proves nothing.
+ * evidence when it holds at least two significant words, or all of the
+ * chunk's; a lone shared word ("invalid", "token") proves nothing.
  */
-export function matchChunk(chunk: PreparedChunk, keys: readonly string[], sentenceBreak: SentenceBreak = () => false): ChunkHits {
-  const size = chunk.keys.length;
+export function matchChunk(chunk: PreparedChunk, keys: readonly string[], record: RecordSkeleton): ChunkHits {
+  const size = chunk.skeleton.length;
+  const covered = new Array<boolean>(chunk.keys.length).fill(false);
+  const runs: Array<[number, number]> = [];
+  if (size === 0) return { covered, runs };
   const endedAt = new Int32Array(size).fill(-2);
   const runLength = new Int32Array(size);
+  const wordAt = (at: number) => keys[record.tokens[at]!]!;
+  const chunkWord = (place: number) => chunk.keys[chunk.skeleton[place]!]!;
   // Only maximal runs are kept, each decided in O(1) when it ends: a run is not
-  // maximal when the next record word continues it at the next chunk position.
-  // (No table of every (token, position) pair: a record repeating a chunk word
+  // maximal when the next record word continues it at the next chunk place.
+  // (No table of every (word, place) pair: a record repeating a chunk word
   // 200,000 times would overflow a Set and take superlinear time.)
   const maximal: Array<[number, number, number]> = [];
-  for (let i = 0; i < keys.length; i++) {
-    const positions = chunk.positions.get(keys[i]!);
-    if (positions === undefined) continue;
-    for (const j of positions) {
-      const length = j > 0 && endedAt[j - 1] === i - 1 ? runLength[j - 1]! + 1 : 1;
-      endedAt[j] = i;
-      runLength[j] = length;
-      if (j + 1 < size && i + 1 < keys.length && keys[i + 1] === chunk.keys[j + 1]) continue;
-      maximal.push([i, j, length]);
+  const words = record.tokens.length;
+  /**
+   * May a run go on from record word `at - 1` and chunk place `place - 1` to
+   * `at` and `place`? When the record has nothing between the two words (it
+   * left the message's small words out), or exactly what the message has.
+   */
+  const bridges = (at: number, place: number): boolean => {
+    if (record.breakBefore[at]) return false;
+    const recordGap = record.tokens[at]! - record.tokens[at - 1]! - 1;
+    if (recordGap === 0) return true;
+    if (recordGap !== gapOf(chunk, place)) return false;
+    for (let k = 1; k <= recordGap; k++) if (keys[record.tokens[at - 1]! + k] !== chunk.keys[chunk.skeleton[place - 1]! + k]) return false;
+    return true;
+  };
+  for (let at = 0; at < words; at++) {
+    const places = chunk.places.get(wordAt(at));
+    if (places === undefined) continue;
+    for (const place of places) {
+      const continues = place > 0 && endedAt[place - 1] === at - 1 && bridges(at, place);
+      const length = continues ? runLength[place - 1]! + 1 : 1;
+      endedAt[place] = at;
+      runLength[place] = length;
+      if (place + 1 < size && at + 1 < words && wordAt(at + 1) === chunkWord(place + 1) && bridges(at + 1, place + 1)) continue;
+      maximal.push([at, place, length]);
     }
   }
-  const covered = new Array<boolean>(size).fill(false);
-  const runs: Array<[number, number]> = [];
   let contradiction: Contradiction | undefined;
   let endedChunkAt: number | undefined;
   if (maximal.length === 0) return { covered, runs };
-  let uncoveredSignificant = chunk.significant.filter(Boolean).length;
+  const coveredPlace = new Uint8Array(size);
+  let uncovered = size;
   // Longest runs first; a later run counts only for chunk words not yet
   // found, so a message repeated or half-repeated elsewhere in the record
   // (another error's line) is not claimed twice.
-  maximal.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  // Of runs as long, the one spanning more of the paste's words first ("username is empty" before "data source").
+  const span = ([at, , length]: [number, number, number]) => record.tokens[at]! - record.tokens[at - length + 1]!;
+  maximal.sort((a, b) => b[2] - a[2] || span(b) - span(a) || a[0] - b[0]);
   // Runs kept, as [chunk from, chunk to, record from]: a later run must keep
   // the message's order ("data source … username is empty" is not "Username
   // is empty for the data source").
   const kept: Array<[number, number, number]> = [];
   const inOrder = (from: number, to: number, at: number) => kept.every(([keptFrom, keptTo, keptAt]) => (to < keptFrom ? at < keptAt : from > keptTo ? at > keptAt : false));
-  for (const [i, j, length] of maximal) {
-    if (uncoveredSignificant === 0) break; // no later run can add a word
-    const from = j - length + 1;
-    let significantWords = 0;
-    let newWords = 0;
-    for (let k = from; k <= j; k++) {
-      if (!chunk.significant[k]) continue;
-      significantWords++;
-      if (!covered[k]) newWords++;
+  for (const [at, place, length] of maximal) {
+    if (uncovered === 0) break; // no later run can add a word
+    const from = place - length + 1;
+    const first = at - length + 1;
+    let fresh = 0;
+    for (let k = from; k <= place; k++) if (!coveredPlace[k]) fresh++;
+    if (fresh === 0 || !(length >= 2 || length === size) || !inOrder(from, place, first)) continue;
+    kept.push([from, place, first]);
+    for (let k = from; k <= place; k++) coveredPlace[k] = 1;
+    uncovered -= fresh;
+    // In tokens: from the first significant word to the last, and the small
+    // words around them that the paste has exactly as the message does.
+    let chunkFrom = chunk.skeleton[from]!;
+    let chunkTo = chunk.skeleton[place]!;
+    let tokenFrom = record.tokens[first]!;
+    let tokenTo = record.tokens[at]!;
+    while (chunkFrom > 0 && tokenFrom > 0 && !chunk.significant[chunkFrom - 1] && keys[tokenFrom - 1] === chunk.keys[chunkFrom - 1]) {
+      chunkFrom--;
+      tokenFrom--;
     }
-    if (newWords > 0 && (significantWords >= 2 || (length === size && significantWords >= 1)) && inOrder(from, j, i - length + 1)) {
-      kept.push([from, j, i - length + 1]);
-      for (let k = from; k <= j; k++) covered[k] = true;
-      uncoveredSignificant -= newWords;
-      runs.push([i - length + 1, i]);
-      contradiction ??= contradictionAround(chunk, keys, sentenceBreak, from, j, i - length + 1, i);
-      if (j === size - 1) endedChunkAt ??= i;
+    while (chunkTo + 1 < chunk.keys.length && tokenTo + 1 < keys.length && !chunk.significant[chunkTo + 1] && keys[tokenTo + 1] === chunk.keys[chunkTo + 1]) {
+      chunkTo++;
+      tokenTo++;
     }
+    // Covered: the significant words, and the small words the paste has too (not those it left out).
+    for (let k = chunkFrom; k <= chunk.skeleton[from]!; k++) covered[k] = true;
+    for (let k = from + 1; k <= place; k++) {
+      covered[chunk.skeleton[k]!] = true;
+      const bridged = record.tokens[first + k - from]! - record.tokens[first + k - from - 1]! - 1 > 0;
+      if (bridged) for (let j = chunk.skeleton[k - 1]! + 1; j < chunk.skeleton[k]!; j++) covered[j] = true;
+    }
+    for (let k = chunk.skeleton[place]!; k <= chunkTo; k++) covered[k] = true;
+    runs.push([tokenFrom, tokenTo]);
+    contradiction ??= contradictionAround(chunk, keys, record.sentenceBreak, chunkFrom, chunkTo, tokenFrom, tokenTo);
+    if (place === size - 1) endedChunkAt ??= tokenTo;
   }
   return { covered, runs, ...(contradiction ? { contradiction } : {}), ...(endedChunkAt !== undefined ? { endedChunkAt } : {}) };
 }
@@ -228,7 +299,7 @@ export function scoreMessage(
   tokens: readonly Token[],
   keys: readonly string[],
   recordSignificantWords: number,
-  sentenceBreak: SentenceBreak = () => false,
+  record: RecordSkeleton = recordSkeleton(keys),
 ): MessageScore | null {
   let totalWeight = 0;
   let coveredWeight = 0;
@@ -238,7 +309,7 @@ export function scoreMessage(
   const sentences = new Map<number, SentenceTally>();
   let contradiction: Contradiction | undefined;
   chunks.forEach((chunk, index) => {
-    const hits = matchChunk(chunk, keys, sentenceBreak);
+    const hits = matchChunk(chunk, keys, record);
     contradiction ??= hits.contradiction;
     const next = chunks[index + 1];
     if (!contradiction && hits.endedChunkAt !== undefined && next && next.sentence === chunk.sentence + 1) {
