@@ -1,9 +1,10 @@
 /**
  * The titles the "Sources" section gives its links, made from each URL's host
- * and path (src/lib/source-label.ts).
+ * and path (src/lib/source-label.ts), and the live sources read through it.
  */
 import { describe, expect, it } from 'vitest';
 import { describeSource, humanizeSlug } from '../../src/lib/source-label.ts';
+import { kb } from '../support/kb.ts';
 
 describe('a source URL becomes a readable title and place', () => {
   it('names a Microsoft Learn page by its last path part, without the language', () => {
@@ -47,4 +48,9 @@ describe('a source URL becomes a readable title and place', () => {
     expect(describeSource('https://example.org/a%20b/c%ZZ').title).toBe('C%ZZ');
   });
 
+  it('gives every source of every article a title with words in it', () => {
+    const urls = [...kb.rules, ...kb.guides].flatMap((entry) => entry.data.sources);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(describeSource(url).title, url).toMatch(/[A-Za-z]{2}/);
+  });
 });
