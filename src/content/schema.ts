@@ -35,9 +35,20 @@ export const messageTemplate = z
 
 /**
  * Where the facts of an article come from: URLs of Microsoft documentation or
- * public reports that establish the message, its meaning and the fix.
+ * public reports that establish the message, its meaning and the fix. Pages
+ * link them, so only https:// addresses are accepted (never `javascript:`).
+ * Required for every rule and guide but the seed's IPP-only messages: the
+ * schema cannot tell those apart (it does not know the file's id), so
+ * validate.ts checks the requirement against ipp-only.ts.
  */
-export const sources = z.array(z.string().url('must be a full URL such as "https://learn.microsoft.com/…"')).default([]);
+export const sources = z
+  .array(z.url({ protocol: /^https$/, message: 'must be a full https:// URL such as "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"' }))
+  .default([])
+  .superRefine((urls, context) => {
+    for (const { index, earlier } of repeats(urls, (url) => url)) {
+      context.addIssue({ code: 'custom', path: [index], message: `"${urls[index]}" is already sources.${earlier}` });
+    }
+  });
 
 export const audience = z.enum(['public', 'internal']).default('public');
 

@@ -10,13 +10,17 @@
  *   it in `sharedCodes`; otherwise the rules would demote each other.
  * - A clash is reported once, on the newer file (file-age.ts), naming the
  *   older one: the file that brought the clash is the one to change.
+ * - Every rule and guide names its sources, except the seed's IPP-only
+ *   entries listed in ipp-only.ts (the schema checks each URL; only here is
+ *   the file's id known).
  *
  * Each problem names the file and the field.
  */
 import { COLLECTIONS } from './collections.ts';
 import { ContentError, InvalidContentError } from './errors.ts';
 import { gitFileAges, type FileAges } from './file-age.ts';
-import type { KnowledgeBase } from './load.ts';
+import { mayGoWithoutSources, type SourcedCollection } from './ipp-only.ts';
+import type { Entry, KnowledgeBase } from './load.ts';
 import { sameMessageProblem } from './schema.ts';
 import { codeKey, templateShape } from '../triage/index/template.ts';
 
@@ -126,13 +130,26 @@ function referenceProblems(kb: KnowledgeBase): ContentError[] {
   return problems;
 }
 
+const NO_SOURCES =
+  'lists no source: add at least one URL of Microsoft documentation or a public report that establishes the message, its meaning and the fix ' +
+  "(only the seed's IPP-only messages, listed in src/content/ipp-only.ts, may go without)";
+
+/** Every rule and guide without sources that is not one of the seed's IPP-only entries, each named with its file. */
+function sourceProblems(kb: KnowledgeBase): ContentError[] {
+  const unsourced = (collection: SourcedCollection, entries: ReadonlyArray<Entry<{ sources: readonly string[] }>>) =>
+    entries
+      .filter((entry) => entry.data.sources.length === 0 && !mayGoWithoutSources(collection, entry.id))
+      .map((entry) => new ContentError(entry.file, 'sources', NO_SOURCES));
+  return [...unsourced('rules', kb.rules), ...unsourced('guides', kb.guides)];
+}
+
 /**
  * Every cross-reference problem of a knowledge base whose files all read
  * cleanly. `ages` decides which file of a clash is newer (default: the git
  * history of `kb.root`, asked only if there is a clash).
  */
 export function findContentProblems(kb: KnowledgeBase, ages: FileAges = gitFileAges(kb.root, CONTENT_FOLDERS)): ContentError[] {
-  return [...nameClashes(kb, ages), ...referenceProblems(kb), ...messageClashes(kb, ages), ...codeClashes(kb, ages)];
+  return [...nameClashes(kb, ages), ...referenceProblems(kb), ...sourceProblems(kb), ...messageClashes(kb, ages), ...codeClashes(kb, ages)];
 }
 
 /** Throws an `InvalidContentError` listing every problem, for the build and the CLI. */

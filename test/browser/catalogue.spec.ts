@@ -24,7 +24,7 @@ test('/api/rules.json lists every published rule with its fields', async ({ requ
     const entry = catalogue.rules.find((candidate) => candidate.id === rule.id);
     expect(entry, rule.id).toBeDefined();
     if (!entry) continue;
-    expect(Object.keys(entry).sort()).toEqual(['categories', 'codes', 'fix', 'id', 'messages', 'resolution', 'steps', 'title', 'updated', 'url']);
+    expect(Object.keys(entry).sort()).toEqual(['categories', 'codes', 'fix', 'id', 'messages', 'resolution', 'sources', 'steps', 'title', 'updated', 'url']);
     expect({ ...entry, url: undefined, updated: undefined }).toEqual({
       id: rule.id,
       title: rule.title,
@@ -35,6 +35,8 @@ test('/api/rules.json lists every published rule with its fields', async ({ requ
       resolution: rule.resolution,
       // The action steps, as strings; an empty list while a rule has none yet.
       steps: rule.steps ?? [],
+      // The URLs the article rests on, as the frontmatter lists them.
+      sources: rule.sources,
       url: undefined,
       updated: undefined,
     });

@@ -79,6 +79,7 @@ export function probeRule(fields: Record<string, unknown> = {}): string {
     resolution: 'New refresh token',
     steps: ['Generate a new refresh token for the account.', 'Save it in the Realm or Datasource and rerun the IPP.'],
     examples: ['Probe widget frobnicated on 2024-05-02'],
+    sources: ['https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes'],
     ...fields,
   };
   return `---\n${yaml.dump(data, { lineWidth: -1 })}---\n\n## What you see\n\nA probe.\n`;

@@ -71,6 +71,8 @@ steps:
   - Correct the ${sentence(2)} and rerun the IPP.
 examples:
   - ${JSON.stringify(example)}
+sources:
+  - https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes
 ---
 
 ## What you see

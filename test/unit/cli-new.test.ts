@@ -68,7 +68,8 @@ function complete(text: string, title: string): string {
     .replace(/^summary: null.*$/m, `summary: ${JSON.stringify(`The sign-in or hold failed: ${title.toLowerCase()}.`)}`)
     .replace(/^fix: null.*$/m, 'fix: check-datasource-configuration')
     .replace(/^resolution: null.*$/m, 'resolution: Fix the account in the Realm or Datasource')
-    .replace(/^steps: null.*$/m, 'steps:\n  - Open the Realm or Datasource of the failed datasource.\n  - Correct the account, save, and rerun the IPP.');
+    .replace(/^steps: null.*$/m, 'steps:\n  - Open the Realm or Datasource of the failed datasource.\n  - Correct the account, save, and rerun the IPP.')
+    .replace(/^sources: null.*$/m, 'sources:\n  - https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes');
 }
 
 describe('kb new, from three real pastes', () => {

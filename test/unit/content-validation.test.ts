@@ -1,7 +1,9 @@
 /**
  * The content model refuses invalid entries with the file and field named:
  * schema errors (unknown or misspelt keys, wrong types) and broken
- * cross-references (unknown fix guide or category). Careless entries (the same
+ * cross-references (unknown fix guide or category), and articles that name no
+ * sources (every rule and guide but the seed's IPP-only ones in
+ * src/content/ipp-only.ts). Careless entries (the same
  * message twice, a code in two rules, misnamed files, clashing ids and
  * aliases) are tested in careless-content.test.ts.
  */
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/content/load.ts';
+import { IPP_ONLY_ENTRIES } from '../../src/content/ipp-only.ts';
 import { findContentProblems } from '../../src/content/validate.ts';
 import { kb } from '../support/kb.ts';
 import { copyContent } from '../support/scratch-project.ts';
@@ -93,5 +96,62 @@ describe('cross-reference errors name the file and the field', () => {
     expect(findContentProblems(loadKnowledgeBase(scratch)).map((p) => p.message)).toEqual([
       `${RULE}: field "categories.0": the primary category is "refresh-token", but the file is under rules/account-details/`,
     ]);
+  });
+});
+
+describe('sources: every article names what its facts rest on', () => {
+  const SOURCED_RULE = 'rules/account-blocked/account-disabled.mdx';
+  const SOURCED_GUIDE = 'content/guides/unblock-account.mdx';
+  const NO_SOURCES =
+    'field "sources": lists no source: add at least one URL of Microsoft documentation or a public report that establishes the message, its meaning and the fix ' +
+    "(only the seed's IPP-only messages, listed in src/content/ipp-only.ts, may go without)";
+
+  /** Removes the `sources:` list from a file's frontmatter. */
+  const dropSources = (source: string) => source.replace(/^sources:\n(?: {2}- .*\n)+/m, '');
+  /** The problems the check reports on `file` of the scratch copy. */
+  const problemsOf = (file: string) => findContentProblems(loadKnowledgeBase(scratch)).filter((p) => p.file === file).map((p) => p.message);
+
+  it('refuses a rule without sources, naming the file and the field', () => {
+    expect(readFileSync(join(scratch, SOURCED_RULE), 'utf8')).toMatch(/^sources:\n {2}- https:/m);
+    editRule(SOURCED_RULE, dropSources);
+    expect(problemsOf(SOURCED_RULE)).toEqual([`${SOURCED_RULE}: ${NO_SOURCES}`]);
+  });
+
+  it('refuses an empty list as it refuses a missing one', () => {
+    editRule(SOURCED_RULE, (source) => dropSources(source).replace(/^fix: /m, 'sources: []\nfix: '));
+    expect(problemsOf(SOURCED_RULE)).toEqual([`${SOURCED_RULE}: ${NO_SOURCES}`]);
+  });
+
+  it('refuses a guide without sources', () => {
+    editRule(SOURCED_GUIDE, dropSources);
+    expect(problemsOf(SOURCED_GUIDE)).toEqual([`${SOURCED_GUIDE}: ${NO_SOURCES}`]);
+  });
+
+  it("lets the seed's IPP-only messages go without", () => {
+    editRule(RULE, dropSources);
+    expect(problemsOf(RULE)).toEqual([]);
+    editRule('content/guides/find-ipp-failure-reason.mdx', dropSources);
+    expect(problemsOf('content/guides/find-ipp-failure-reason.mdx')).toEqual([]);
+  });
+
+  it('refuses a URL that is not https:// (a page links it) and a URL listed twice', () => {
+    editRule(SOURCED_RULE, (source) => source.replace(/^sources:\n/m, 'sources:\n  - javascript:alert(1)\n'));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${SOURCED_RULE}: field "sources.0": must be a full https:// URL`);
+    editRule(SOURCED_RULE, (source) => source.replace('  - javascript:alert(1)\n', '  - http://learn.microsoft.com/en-us/entra/\n'));
+    expect(() => loadKnowledgeBase(scratch)).toThrow(`${SOURCED_RULE}: field "sources.0": must be a full https:// URL`);
+    editRule(SOURCED_RULE, (source) => {
+      const first = /^sources:\n {2}- http:\/\/.*\n {2}- (.*)$/m.exec(source)![1]!;
+      return source.replace(/^ {2}- http:\/\/.*$/m, `  - ${first}`);
+    });
+    expect(() => loadKnowledgeBase(scratch)).toThrow(new RegExp(`${SOURCED_RULE}: field "sources.1": "https://[^"]+" is already sources.0`));
+  });
+
+  it("exempts only entries that exist, and only rules for IPP's own messages, which carry no Microsoft code", () => {
+    for (const id of Object.keys(IPP_ONLY_ENTRIES.rules)) {
+      const rule = kb.rules.find((candidate) => candidate.id === id);
+      expect(rule, id).toBeDefined();
+      expect(rule!.data.codes, id).toEqual([]);
+    }
+    for (const id of Object.keys(IPP_ONLY_ENTRIES.guides)) expect(kb.guides.map((guide) => guide.id), id).toContain(id);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A rule entry drafted from a real paste (`kb new`). What the paste says is
  * filled in: the message as a template, the codes, the paste itself as the
- * first example (and the message alone, as further examples). What a person must decide — title, summary, resolution and
- * steps — is left `null` with a TODO comment: the schema refuses null, so the
+ * first example (and the message alone, as further examples). What a person must decide — title, summary, resolution,
+ * steps and the sources the article rests on — is left `null` with a TODO comment: the schema refuses null, so the
  * build (and `npm run test:unit`) fails naming the file and the field until
  * it is written. The category and fix are guessed from the nearest rule and
  * say so, for the author to confirm.
@@ -12,7 +12,7 @@ import { templateParts } from '../../triage/index/template.ts';
 import { STOPWORDS } from '../../triage/text/vocabulary.ts';
 
 /** Fields the draft leaves for a person, in the order the schema checks them (`fix` only when no rule is near). */
-export const FIELDS_TO_WRITE = ['title', 'summary', 'fix', 'resolution', 'steps'] as const;
+export const FIELDS_TO_WRITE = ['title', 'summary', 'fix', 'resolution', 'steps', 'sources'] as const;
 
 export interface NearestRule {
   id: string;
@@ -88,6 +88,7 @@ export function renderDraft(draft: RuleDraft): string {
     draft.fix ? `fix: ${draft.fix}${guessed ? ` # ${guessed}` : ''}` : 'fix: null # TODO: the fix guide (a slug of content/guides/)',
     'resolution: null # TODO: the one-line resolution, as in the seed tables',
     'steps: null # TODO: 2-5 short action steps, in Realm/Datasource terms',
+    'sources: null # TODO: https:// URLs of the Microsoft documentation or public reports that establish the message, its meaning and the fix',
     `examples:${list(examplesOf(draft.paste, draft.pastedMessage, draft.codes))}`,
     `counterexamples:${list(draft.nearest?.example ? [draft.nearest.example] : [])}`,
     '---',

@@ -21,6 +21,8 @@ export interface CatalogueRule {
   url: string;
   /** Last updated, `YYYY-MM-DD`: frontmatter `updated`, else git history, else the build date. */
   updated: string;
+  /** URLs of the Microsoft documentation or public reports the article rests on; empty only for the seed's IPP-only messages. */
+  sources: string[];
 }
 
 export interface Catalogue {
@@ -43,6 +45,7 @@ export async function GET({ site }: APIContext) {
       steps: data.steps,
       url: site ? new URL(urls.rule(id), site).href : urls.rule(id),
       updated: isoDay(resolveLastUpdated({ updated: data.updated, file: filePath }).date),
+      sources: data.sources,
     })),
   };
   return new Response(`${JSON.stringify(catalogue, null, 2)}\n`, {
