@@ -13,12 +13,13 @@ import { engine, isKnownLabel, kb, ROOT } from '../support/kb.ts';
 const realWorld = readCases(`${ROOT}/test/fixtures/realworld-public.jsonl`);
 const coverage = readCases(`${ROOT}/test/fixtures/coverage-public.jsonl`);
 const hardCases = readCases(`${ROOT}/test/fixtures/hard-cases.jsonl`);
+const signinNetwork = readCases(`${ROOT}/test/fixtures/signin-network-public.jsonl`);
 const rules = kb.rules.map((rule) => rule.data);
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 describe('accuracy', () => {
   it('knows every label used by the fixtures', () => {
-    const unknown = [...realWorld, ...coverage, ...hardCases].map((item) => item.expect).filter((label) => !isKnownLabel(label));
+    const unknown = [...realWorld, ...coverage, ...hardCases, ...signinNetwork].map((item) => item.expect).filter((label) => !isKnownLabel(label));
     expect(unknown).toEqual([]);
   });
 
@@ -31,12 +32,12 @@ describe('accuracy', () => {
   });
 
   it('links at least 95% of all positive cases to the right fix and claims no negative', () => {
-    const all = [...realWorld, ...coverage, ...hardCases];
+    const all = [...realWorld, ...coverage, ...hardCases, ...signinNetwork];
     const ours = summarise(judgeEngine(engine, all));
     const naive = summarise(judgePlainFuse(all, rules));
     console.log(
       [
-        `Accuracy over ${all.length} labelled pastes (${realWorld.length} real-world, ${coverage.length} coverage, ${hardCases.length} hard cases), ${rules.length} rules:`,
+        `Accuracy over ${all.length} labelled pastes (${realWorld.length} real-world, ${coverage.length} coverage, ${hardCases.length} hard cases, ${signinNetwork.length} sign-in and network), ${rules.length} rules:`,
         `  IPP Help triage:  positives ${ours.rightPositives}/${ours.positives} (${percent(ours.positiveRate)}), negatives unclaimed ${ours.rightNegatives}/${ours.negatives}, overall ${percent(ours.overall)}`,
         `  plain fuse.js:    positives ${naive.rightPositives}/${naive.positives} (${percent(naive.positiveRate)}), negatives unclaimed ${naive.rightNegatives}/${naive.negatives}, overall ${percent(naive.overall)}`,
       ].join('\n'),
