@@ -51,6 +51,22 @@ export function judgePlainFuse(cases: LabelledCase[], rules: ReadonlyArray<{ mes
   });
 }
 
+/** The cases of some labelled sets, without those that are a rule's own example word for word (the self-test checks those). */
+export function unseen(sets: ReadonlyArray<{ cases: LabelledCase[] }>, rules: ReadonlyArray<{ examples: readonly string[] }>) {
+  const examples = new Set(rules.flatMap((rule) => rule.examples.map((example) => example.trim())));
+  const all = sets.flatMap((item) => item.cases);
+  const fresh = all.filter((item) => !examples.has(item.text.trim()));
+  return { fresh, examples: all.length - fresh.length };
+}
+
+/** One line of figures: positives right and answered, look-alikes left unclaimed. */
+export function figures(label: string, verdicts: Verdict[]): string {
+  const summary = summarise(verdicts);
+  const answered = verdicts.filter((verdict) => verdict.case.expect !== 'none' && verdict.right && verdict.confidence !== undefined && verdict.confidence !== 'low').length;
+  const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+  return `  ${label}: positives right ${summary.rightPositives}/${summary.positives} (${percent(summary.positiveRate)}), answered with confidence ${answered}/${summary.positives}, look-alikes unclaimed ${summary.rightNegatives}/${summary.negatives}`;
+}
+
 export function summarise(verdicts: Verdict[]) {
   const positives = verdicts.filter((verdict) => verdict.case.expect !== 'none');
   const negatives = verdicts.filter((verdict) => verdict.case.expect === 'none');
