@@ -86,6 +86,13 @@ const ruleFields = z.strictObject({
   audience,
   /** A generic wrapper message (e.g. "The Identity Provider returned an error"): yields to any more specific error in the same record. */
   wrapper: z.boolean().default(false),
+  /**
+   * A failure any program meets (a network, TLS or proxy error): answered
+   * only when the paste shows it comes from IPP (its audit log, or the
+   * Security & Compliance and Exchange Online PowerShell it runs); otherwise
+   * only a suggestion, since the same words come from every other program.
+   */
+  needsIppContext: z.boolean().default(false),
   /** Listed under "most common errors" on the home page. */
   featured: z.boolean().default(false),
   /** Last reviewed; falls back to the file's git history. */

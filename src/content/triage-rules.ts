@@ -22,5 +22,6 @@ export function toTriageRules(rules: Array<{ id: string; data: RuleData }>, buil
       sharedCodes: data.sharedCodes,
       steps: data.steps,
       wrapper: data.wrapper,
+      ...(data.needsIppContext ? { needsIppContext: true } : {}),
     }));
 }

@@ -92,7 +92,10 @@ export function describeSource(url: string): SourceLabel {
     const label = githubLabel(host, parts);
     if (label) return withSection(label);
   }
-  const last = parts.at(-1);
+  // The page is named by the last part of its path with words in it: a blog's trailing post number names nothing.
+  let named = parts.length - 1;
+  while (named > 0 && !/\p{L}{2}/u.test(parts[named]!)) named--;
+  const last = parts[named];
   if (!last) return withSection({ title: host, where: '' });
-  return withSection({ title: humanizeSlug(last), where: [host, ...parts.slice(0, -1)].join('/') });
+  return withSection({ title: humanizeSlug(last), where: [host, ...parts.slice(0, named)].join('/') });
 }

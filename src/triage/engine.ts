@@ -26,6 +26,7 @@ import { datasourceClause, datasourceOf } from './text/datasource.ts';
 import { normalise } from './text/normalise.ts';
 import { type RecordSpan, segment } from './text/segment.ts';
 import { maskSpan, tokenise } from './text/tokenise.ts';
+import { showsIpp } from './text/ipp-context.ts';
 import { saysFailure } from './text/outcome.ts';
 import { isSignificant } from './text/vocabulary.ts';
 import type { IgnoredPart, Match, Segment, TriageIndex, TriageResult, UnknownCode } from './types.ts';
@@ -192,6 +193,7 @@ export class TriageEngine {
       unknownCodes: found.unknownCodes,
       codeSpans: found.codeSpans,
       input,
+      ippContext: showsIpp(text),
     });
     const unconfirmedShared = decided.filter((candidate) => candidate.sharedCode && candidate.confidence === 'low').map((candidate) => candidate.sharedCode!.toUpperCase());
     return {

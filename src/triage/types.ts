@@ -18,6 +18,8 @@ export interface RuleInput {
   steps?: string[];
   /** A generic wrapper message that yields to any more specific match in the same record. */
   wrapper?: boolean;
+  /** A failure any program meets: an answer only when the paste shows it comes from IPP (text/ipp-context.ts). */
+  needsIppContext?: boolean;
 }
 
 /** A message template compiled to token keys: literal chunks between placeholders. */

@@ -15,6 +15,7 @@ const RULES: RecordFacts['rules'] = [
   { title: 'Refresh token max lifetime', fix: 'new-refresh-token' }, // 3
   { title: 'Identity Provider wrapper', fix: 'mfa-private-key', wrapper: true }, // 4
   { title: 'Request missing the password', fix: 'check-password' }, // 5
+  { title: 'Name not resolved', fix: 'check-ipp-network', needsIppContext: true }, // 6
 ];
 
 const INPUT = 'line one with words\nline two with words\nline three with words';
@@ -45,7 +46,7 @@ function candidate(rule: number, confidence: Confidence, extra: Partial<Candidat
   return { rule, confidence, score: 0.8, evidence: [LINE_1], reason: 'Matched.', template: template({ confidence }), ...extra };
 }
 
-const facts = (extra: Partial<RecordFacts> = {}): RecordFacts => ({ rules: RULES, unknownCodes: [], codeSpans: [], input: INPUT, ...extra });
+const facts = (extra: Partial<RecordFacts> = {}): RecordFacts => ({ rules: RULES, unknownCodes: [], codeSpans: [], input: INPUT, ippContext: false, ...extra });
 
 /** Runs the whole policy and returns each candidate's confidence by rule, and the notes added. */
 function decide(candidates: Candidate[], recordFacts = facts()) {
@@ -56,12 +57,15 @@ function decide(candidates: Candidate[], recordFacts = facts()) {
 describe('arbitration steps', () => {
   it('run in the documented order', () => {
     expect(ARBITRATION.map((step) => step.name)).toEqual([
-      'contradicted', 'shared-code', 'foreign-code', 'code-outranks-message', 'wrapper-yields', 'generic-phrase', 'closer-reading', 'rival-fixes',
+      'needs-ipp-context', 'contradicted', 'shared-code', 'foreign-code', 'code-outranks-message', 'wrapper-yields', 'generic-phrase', 'closer-reading', 'rival-fixes',
     ]);
     for (const step of ARBITRATION) expect(step.rule.length, step.name).toBeGreaterThan(40);
   });
 
   const ROWS: Array<[string, Candidate[], RecordFacts, Record<number, Confidence>]> = [
+    ['needs-ipp-context: a failure any program meets, with nothing of IPP in the paste, is a suggestion', [candidate(6, 'high')], facts(), { 6: 'low' }],
+    ['needs-ipp-context: with a sign of IPP (its audit log, its PowerShell) it stands', [candidate(6, 'high')], facts({ ippContext: true }), { 6: 'high' }],
+    ['needs-ipp-context: other errors need no such sign', [candidate(0, 'high')], facts(), { 0: 'high' }],
     ['contradicted: a phrase followed by another word is another error', [candidate(5, 'high', { template: template({ contradiction: { said: 'client_id', expected: 'password' } }) })], facts(), { 5: 'low' }],
     ['contradicted: a code of the rule itself is not contradicted by its words', [candidate(5, 'high', { code: 'AADSTS90014', template: template({ contradiction: { said: 'x', expected: 'y' } }) })], facts(), { 5: 'high' }],
     ['shared-code: with the rule\'s own message the shared code makes it certain', [candidate(5, 'medium', { sharedCode: 'AADSTS900144' })], facts(), { 5: 'high' }],

@@ -35,11 +35,11 @@ describe('tiers', () => {
   });
 
   it('an unknown AADSTS code turns template look-alikes into suggestions only, and is reported', () => {
-    // AADSTS51004 carries the whole message of AADSTS50034 (user-not-found), word for word.
-    const result = engine.triage('AADSTS51004: The user account ipp-service@contoso.com does not exist in the 72b1c4e0-9d3a-4f65-b8e2-0a6c5d91f3b7 directory. To sign into this application, the account must be added to the directory.');
+    // A code no rule knows, with the whole message of AADSTS50034 (user-not-found), word for word.
+    const result = engine.triage('AADSTS9999991: The user account ipp-service@contoso.com does not exist in the 72b1c4e0-9d3a-4f65-b8e2-0a6c5d91f3b7 directory. To sign into this application, the account must be added to the directory.');
     expect(result.matches.filter((m) => m.confidence !== 'low')).toEqual([]);
     expect(result.matches.map((m) => m.id)).toContain('user-not-found');
-    expect(result.segments[0]!.unknownCodes).toEqual(['AADSTS51004']);
+    expect(result.segments[0]!.unknownCodes).toEqual(['AADSTS9999991']);
   });
 
   it('tolerates typos and cut-off words, with less confidence than an exact match', () => {

@@ -5,7 +5,7 @@
  * of a step are applied together, so within a step the order of candidates
  * does not matter. The order of the steps does, and is the policy:
  *
- *   contradicted → shared-code → foreign-code → code-outranks-message →
+ *   needs-ipp-context → contradicted → shared-code → foreign-code → code-outranks-message →
  *   wrapper-yields → generic-phrase → closer-reading → rival-fixes
  *
  * Tested table-driven on synthetic candidates (test/unit/arbitration.test.ts).
@@ -18,13 +18,15 @@ import { sharedLength, spanLength } from '../match/evidence.ts';
 /** What a step knows of the record beyond its candidates. */
 export interface RecordFacts {
   /** Facts of the rules, by candidate.rule. */
-  rules: ReadonlyArray<Pick<RuleInput, 'title' | 'fix' | 'wrapper'>>;
+  rules: ReadonlyArray<Pick<RuleInput, 'title' | 'fix' | 'wrapper' | 'needsIppContext'>>;
   /** Entra codes in the record that no rule claims. */
   unknownCodes: readonly string[];
   /** Where the record's codes are, known or not. */
   codeSpans: readonly Evidence[];
   /** The whole input, to tell whether two spans stand on different lines. */
   input: string;
+  /** The record shows it comes from IPP (text/ipp-context.ts). */
+  ippContext: boolean;
 }
 
 export interface Verdict {
@@ -67,6 +69,14 @@ function listCodes(codes: readonly string[]): string {
 }
 
 export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
+  {
+    name: 'needs-ipp-context',
+    rule: 'A failure any program meets (a network, TLS or proxy error) is an answer only when the paste shows it comes from IPP: its audit log, or the Security & Compliance and Exchange Online PowerShell it runs; otherwise only a suggestion.',
+    decide(candidate, _all, facts) {
+      if (!facts.rules[candidate.rule]!.needsIppContext || facts.ippContext || candidate.confidence === 'low') return undefined;
+      return { confidence: 'low', note: 'Any program can fail this way, and nothing in the paste says it came from IPP, so this is only a suggestion.' };
+    },
+  },
   {
     name: 'contradicted',
     rule: 'A message phrase followed by another word than the message has ("parameter: \'client_id\'" against "parameter: \'password\'") is another error: only a suggestion.',

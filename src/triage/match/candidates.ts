@@ -161,15 +161,20 @@ function explainedWords(runs: ReadonlyArray<[number, number]>, keys: readonly st
   return [...words].sort((a, b) => a - b);
 }
 
-/** Does a sentence end between record tokens t and t + 1 (". ", "! ", "? " in the text between them)? */
+/**
+ * Does a sentence end between record tokens t and t + 1: ". ", "! " or "? "
+ * in the text between them? A dot with no space after it is part of a name
+ * ("System.Net.WebException", "login.microsoftonline.com").
+ */
 function sentenceBreaks(view: RecordView): SentenceBreak {
   const { tokens } = view;
   const text = view.normalised.text;
   return (t) => {
     if (t < 0 || t + 1 >= tokens.length) return false;
-    for (let i = tokens[t]!.end; i < tokens[t + 1]!.start; i++) {
+    const end = tokens[t + 1]!.start;
+    for (let i = tokens[t]!.end; i < end; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0x2e || ch === 0x21 || ch === 0x3f) return true;
+      if ((ch === 0x2e || ch === 0x21 || ch === 0x3f) && i + 1 < end && /\s/.test(text[i + 1]!)) return true;
     }
     return false;
   };
