@@ -1,0 +1,406 @@
+/**
+ * Datasources at a glance: for a paste whose records name datasources
+ * (`Datasource 'HR Mailboxes': …`), each datasource once, with its state,
+ * its failed and routine runs, when it first and last failed, the errors
+ * found in its records and a small timeline. Decided here, once, in the
+ * engine's result, so the page, the CLI, the JSON and the embed say the same
+ * (their wording is in present/datasources.ts). Like decide/rank.ts for
+ * errors, it tallies record by record, so records left out of the listing
+ * still count, and decide/combine.ts joins the tallies of an export's windows.
+ *
+ * The engine calls `DatasourceTally.add` for every record it reads, routine
+ * ones included, with its own decision of whether the record failed and what
+ * answers it (this module never re-reads a record's words to judge it). A
+ * record is a "run" of the datasource it names; records that name none are
+ * not counted here.
+ *
+ * States, from the log order and the time stamps:
+ * - the time order of the paste is read from consecutive time stamps of
+ *   its datasource records (in a long export, of those it reads anyway: the
+ *   failures and the first record of each timeline point): full dates when
+ *   they give any step, else times of day; more steps forward than back is
+ *   oldest first, more back than forward newest first, otherwise unknown;
+ * - a datasource's latest run is its last record in that order;
+ * - `failing`: its latest run failed (or every run did); `recovered`: some
+ *   run failed and its latest run is routine; `succeeded`: no run failed;
+ *   `unknown`: some runs failed and some did not, and the time order is
+ *   unknown (a hand-made list without time stamps says nothing of which
+ *   came last).
+ *
+ * The result stays small: at most MAX_DATASOURCES listed (failing ones
+ * first when there are more, shown in log order; `stats.datasources` counts
+ * them all) and MAX_TIMELINE_POINTS per timeline (in a long export a point
+ * stands for consecutive records, with their counts).
+ */
+import { timeStampOf, type TimeStamp } from '../text/log-prefix.ts';
+import type { DatasourceState, DatasourceSummary, Match, RecordRef, TimelinePoint, TimeOrder } from '../types.ts';
+
+export const MAX_DATASOURCES = 50;
+/** Even, so that halving a full timeline leaves every point with as many records. */
+export const MAX_TIMELINE_POINTS = 48;
+const MAX_ERRORS = 8;
+const MAX_CODES = 10;
+const MAX_POINT_ERRORS = 3;
+/** Characters of a record read for its time stamp. */
+const HEAD_CHARS = 400;
+
+/** What the engine knows of one record when it has read it. */
+export interface RecordOutcome {
+  /** The datasource the record names (text/datasource.ts), if any. */
+  datasource: string | undefined;
+  /** The engine counted it as a failure, answered or not; otherwise it is routine. */
+  failed: boolean;
+  /** Its answers (high or medium matches): the errors found in it. */
+  answers: readonly Match[];
+  /** Codes in it that no rule explains. */
+  unknownCodes: readonly string[];
+}
+
+/** `state` from the counts, the latest run and the time order (see the module comment). */
+export function stateOf(failed: number, routine: number, last: { failed: boolean }, order: TimeOrder): DatasourceState {
+  if (failed === 0) return 'succeeded';
+  if (routine === 0) return 'failing';
+  if (order === 'unknown') return 'unknown';
+  return last.failed ? 'failing' : 'recovered';
+}
+
+/** How pressing a state is: which datasources are listed first when there are too many. */
+const PRESSING: Record<DatasourceState, number> = { failing: 0, unknown: 1, recovered: 2, succeeded: 3 };
+
+/**
+ * At most MAX_DATASOURCES, the most pressing kept, in log order (the order
+ * of their first records). `firstLine` gives a summary's first line.
+ */
+export function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
+  const firstLine = (summary: DatasourceSummary) => summary.timeline[0]?.lines[0] ?? 0;
+  const kept = summaries.length <= MAX_DATASOURCES
+    ? summaries
+    : [...summaries].sort((a, b) => PRESSING[a.state] - PRESSING[b.state] || firstLine(a) - firstLine(b)).slice(0, MAX_DATASOURCES);
+  return [...kept].sort((a, b) => firstLine(a) - firstLine(b));
+}
+
+/** Counts of steps forward and back between consecutive time stamps. */
+class Steps {
+  forward = 0;
+  back = 0;
+
+  step(from: number | undefined, to: number | undefined): void {
+    if (from === undefined || to === undefined) return;
+    if (to > from) this.forward++;
+    else if (to < from) this.back++;
+  }
+}
+
+/** The time order the steps say: full dates when they say anything, else times of day. */
+export function orderOf(instants: { forward: number; back: number }, seconds: { forward: number; back: number }): TimeOrder {
+  const steps = instants.forward + instants.back > 0 ? instants : seconds;
+  if (steps.forward > steps.back) return 'oldest-first';
+  if (steps.back > steps.forward) return 'newest-first';
+  return 'unknown';
+}
+
+/** Folds `point` (the records that follow it) into `into`. */
+function absorb(into: TimelinePoint, point: TimelinePoint): void {
+  into.lines = [into.lines[0], point.lines[1]];
+  into.failed += point.failed;
+  into.routine += point.routine;
+  into.unrecognised += point.unrecognised;
+  for (const error of point.errors) if (into.errors.length < MAX_POINT_ERRORS && !into.errors.includes(error)) into.errors.push(error);
+}
+
+/** Neighbouring points merged two by two. */
+function halve(points: readonly TimelinePoint[]): TimelinePoint[] {
+  const halved: TimelinePoint[] = [];
+  for (let i = 0; i < points.length; i += 2) {
+    const point = { ...points[i]!, lines: [...points[i]!.lines] as [number, number], errors: [...points[i]!.errors] };
+    if (i + 1 < points.length) absorb(point, points[i + 1]!);
+    halved.push(point);
+  }
+  return halved;
+}
+
+/** A timeline within MAX_TIMELINE_POINTS (the combiner joins windows' timelines with it). */
+export function boundTimeline(points: TimelinePoint[]): TimelinePoint[] {
+  let bounded = points;
+  while (bounded.length > MAX_TIMELINE_POINTS) bounded = halve(bounded);
+  return bounded;
+}
+
+/**
+ * A timeline built record by record in bounded memory: when it is full,
+ * neighbours are merged two by two and each point holds twice as many
+ * records from then on, so every point stands for the same number of
+ * records (the last one for fewer).
+ */
+class Timeline {
+  points: TimelinePoint[] = [];
+  private perPoint = 1;
+  private inLast = 0;
+
+  /** The next record starts a point of its own (and so needs its time stamp). */
+  get opensPoint(): boolean {
+    return this.points.length === 0 || this.inLast >= this.perPoint;
+  }
+
+  add(line: number, failed: boolean, errors: readonly string[], unrecognised: boolean, time: string | undefined): void {
+    if (!this.opensPoint) {
+      const last = this.points.at(-1)!;
+      last.lines[1] = line;
+      if (failed) last.failed++;
+      else last.routine++;
+      if (unrecognised) last.unrecognised++;
+      for (const error of errors) if (last.errors.length < MAX_POINT_ERRORS && !last.errors.includes(error)) last.errors.push(error);
+      this.inLast++;
+      return;
+    }
+    if (this.points.length === MAX_TIMELINE_POINTS) {
+      this.points = halve(this.points);
+      this.perPoint *= 2;
+    }
+    this.points.push({
+      lines: [line, line],
+      ...(time !== undefined ? { time } : {}),
+      failed: failed ? 1 : 0,
+      routine: failed ? 0 : 1,
+      errors: errors.slice(0, MAX_POINT_ERRORS),
+      unrecognised: unrecognised ? 1 : 0,
+    });
+    this.inLast = 1;
+  }
+}
+
+type Ref = RecordRef & { failed: boolean };
+
+/** The facts of a summary that depend on the time order: which failure was first and last, which run latest. */
+interface Ends {
+  firstFailure: RecordRef | undefined;
+  lastFailure: RecordRef | undefined;
+  first: Ref;
+  last: Ref;
+}
+
+/** Ends in log order, read in time order: a newest-first paste is read from its end. */
+function inTimeOrder(ends: Ends, order: TimeOrder): Ends {
+  return order === 'newest-first' ? { firstFailure: ends.lastFailure, lastFailure: ends.firstFailure, first: ends.last, last: ends.first } : ends;
+}
+
+/** A summary, its fields always in the same order; its state from its counts, its latest run and the order. */
+function summary(name: string, counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>, ends: Ends, order: TimeOrder): DatasourceSummary {
+  return {
+    name,
+    state: stateOf(counts.failed, counts.routine, ends.last, order),
+    failed: counts.failed,
+    routine: counts.routine,
+    ...(ends.firstFailure ? { firstFailure: ends.firstFailure } : {}),
+    ...(ends.lastFailure ? { lastFailure: ends.lastFailure } : {}),
+    first: ends.first,
+    last: ends.last,
+    errors: counts.errors.slice(0, MAX_ERRORS),
+    unrecognised: counts.unrecognised,
+    timeline: counts.timeline,
+  };
+}
+
+interface RecordPlace {
+  start: number;
+  end: number;
+  lines: [number, number];
+}
+
+/** Everything counted of one datasource while the records are read. */
+class Runs {
+  failed = 0;
+  routine = 0;
+  firstFailure: RecordRef | undefined;
+  lastFailure: RecordRef | undefined;
+  readonly first: Ref;
+  /** Its last record so far, and whether it failed: its time stamp is read only once it is known to be the last. */
+  last: RecordPlace;
+  lastFailed = false;
+  readonly errors: Array<DatasourceSummary['errors'][number]> = [];
+  unrecognised = 0;
+  readonly codes: string[] = [];
+  readonly timeline = new Timeline();
+
+  constructor(first: Ref, place: RecordPlace) {
+    this.first = first;
+    this.last = place;
+  }
+}
+
+function refOf(line: number, stamp: TimeStamp | undefined): RecordRef {
+  return stamp ? { line, time: stamp.text } : { line };
+}
+
+/** A datasource name as one key: spaces collapsed. A "name" without a letter or digit is not one (`"datasource": "…"` misread). */
+function nameKey(name: string): string | undefined {
+  const key = name.replace(/\s+/g, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(key) ? key : undefined;
+}
+
+/** The datasources of one input, counted record by record as the engine reads them. */
+export class DatasourceTally {
+  private readonly input: string;
+  private readonly byName = new Map<string, Runs>();
+  /** Names as the records write them → their key (a few distinct spellings, met thousands of times). */
+  private readonly keys = new Map<string, string | undefined>();
+  private readonly instants = new Steps();
+  private readonly seconds = new Steps();
+  /** The last time stamp read: consecutive ones give the time order. */
+  private previous: TimeStamp | undefined;
+
+  constructor(input: string) {
+    this.input = input;
+  }
+
+  private stampOf(record: RecordPlace): TimeStamp | undefined {
+    return timeStampOf(this.input.slice(record.start, Math.min(record.end, record.start + HEAD_CHARS)));
+  }
+
+  /** One record of the input, as the engine decided it; records are added in input order. */
+  add(record: RecordPlace, outcome: RecordOutcome): void {
+    if (outcome.datasource === undefined) return;
+    let name = this.keys.get(outcome.datasource);
+    if (!this.keys.has(outcome.datasource)) this.keys.set(outcome.datasource, (name = nameKey(outcome.datasource)));
+    if (name === undefined) return;
+    const line = record.lines[0];
+    let runs = this.byName.get(name);
+    // A time stamp is read only where it is shown or compared: a new timeline point, a failure.
+    const opens = !runs || runs.timeline.opensPoint;
+    const stamp = opens || outcome.failed ? this.stampOf(record) : undefined;
+    if (!runs) {
+      runs = new Runs({ ...refOf(line, stamp), failed: outcome.failed }, record);
+      this.byName.set(name, runs);
+    }
+    runs.last = record;
+    runs.lastFailed = outcome.failed;
+    if (stamp) {
+      this.instants.step(this.previous?.instant, stamp.instant);
+      this.seconds.step(this.previous?.secondOfDay, stamp.secondOfDay);
+      this.previous = stamp;
+    }
+    const answers = outcome.failed ? outcome.answers : [];
+    if (outcome.failed) {
+      runs.failed++;
+      runs.firstFailure ??= refOf(line, stamp);
+      runs.lastFailure = refOf(line, stamp);
+      for (const match of answers) {
+        const error = runs.errors.find((known) => known.id === match.id);
+        if (error) error.records++;
+        else runs.errors.push({ id: match.id, title: match.title, url: match.url, records: 1 });
+      }
+      if (answers.length === 0) {
+        runs.unrecognised++;
+        for (const code of outcome.unknownCodes) if (runs.codes.length < MAX_CODES && !runs.codes.includes(code)) runs.codes.push(code);
+      }
+    } else {
+      runs.routine++;
+    }
+    runs.timeline.add(line, outcome.failed, answers.map((match) => match.id), outcome.failed && answers.length === 0, opens ? stamp?.text : undefined);
+  }
+
+  get timeOrder(): TimeOrder {
+    return orderOf(this.instants, this.seconds);
+  }
+
+  /** How many distinct datasources were named. */
+  get count(): number {
+    return this.byName.size;
+  }
+
+  /** The datasources to list, in log order, each summed up in time order. */
+  summaries(): DatasourceSummary[] {
+    const order = this.timeOrder;
+    const summaries = [...this.byName].map(([name, runs]) => {
+      const last = { ...refOf(runs.last.lines[0], this.stampOf(runs.last)), failed: runs.lastFailed };
+      const counts = { failed: runs.failed, routine: runs.routine, errors: runs.errors, unrecognised: { records: runs.unrecognised, codes: runs.codes }, timeline: runs.timeline.points };
+      return summary(name, counts, inTimeOrder({ firstFailure: runs.firstFailure, lastFailure: runs.lastFailure, first: runs.first, last }, order), order);
+    });
+    return selectListed(summaries);
+  }
+}
+
+/** What one window's result says of its datasources. */
+type WindowDatasources = { datasources: DatasourceSummary[]; timeOrder: TimeOrder; stats: { datasources: number } };
+
+/** A datasource met in one or more windows: its counts, and its ends in log order. */
+interface Joined {
+  counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>;
+  ends: Ends;
+}
+
+/** Distinct datasources joined across windows; any beyond are only counted (bounded memory on any export). */
+const MAX_JOINED = MAX_DATASOURCES * 10;
+
+/**
+ * The datasources of consecutive windows of one export, joined as one tally
+ * would have counted them: counts summed, errors and codes merged, timelines
+ * joined, the first and last failure and run taken from the first and last
+ * window that has them (each window's read back into log order by its own
+ * time order), and the whole read in the export's time order.
+ */
+export class DatasourceJoiner {
+  private readonly byName = new Map<string, Joined>();
+  private readonly orders: Record<TimeOrder, number> = { 'oldest-first': 0, 'newest-first': 0, unknown: 0 };
+  private unjoined = 0;
+
+  /** A window's result; `lines` is the number of lines before the window. Windows come in log order. */
+  add(result: WindowDatasources, lines: number): void {
+    this.orders[result.timeOrder] += result.datasources.length;
+    this.unjoined += result.stats.datasources - result.datasources.length;
+    const shift = <T extends RecordRef | undefined>(ref: T): T => (ref ? { ...ref, line: ref.line + lines } : ref);
+    for (const listed of result.datasources) {
+      // In log order again (reading a newest-first window's ends backwards gives them in log order).
+      const ends = inTimeOrder({ firstFailure: shift(listed.firstFailure), lastFailure: shift(listed.lastFailure), first: shift(listed.first), last: shift(listed.last) }, result.timeOrder);
+      const timeline = listed.timeline.map((point): TimelinePoint => ({ ...point, lines: [point.lines[0] + lines, point.lines[1] + lines], errors: [...point.errors] }));
+      const joined = this.byName.get(listed.name);
+      if (!joined) {
+        if (this.byName.size >= MAX_JOINED) {
+          this.unjoined++;
+          continue;
+        }
+        const counts = {
+          failed: listed.failed,
+          routine: listed.routine,
+          errors: listed.errors.map((error) => ({ ...error })),
+          unrecognised: { records: listed.unrecognised.records, codes: [...listed.unrecognised.codes] },
+          timeline,
+        };
+        this.byName.set(listed.name, { counts, ends });
+        continue;
+      }
+      const { counts } = joined;
+      counts.failed += listed.failed;
+      counts.routine += listed.routine;
+      for (const error of listed.errors) {
+        const known = counts.errors.find((candidate) => candidate.id === error.id);
+        if (known) known.records += error.records;
+        else if (counts.errors.length < MAX_ERRORS) counts.errors.push({ ...error });
+      }
+      counts.unrecognised.records += listed.unrecognised.records;
+      for (const code of listed.unrecognised.codes) {
+        if (counts.unrecognised.codes.length < MAX_CODES && !counts.unrecognised.codes.includes(code)) counts.unrecognised.codes.push(code);
+      }
+      counts.timeline = boundTimeline([...counts.timeline, ...timeline]);
+      joined.ends.last = ends.last;
+      joined.ends.firstFailure ??= ends.firstFailure;
+      if (ends.lastFailure) joined.ends.lastFailure = ends.lastFailure;
+    }
+  }
+
+  /** The order most windows' datasource records ran in. */
+  get timeOrder(): TimeOrder {
+    const { 'oldest-first': oldest, 'newest-first': newest } = this.orders;
+    return oldest > newest ? 'oldest-first' : newest > oldest ? 'newest-first' : 'unknown';
+  }
+
+  /** Distinct datasources named across the windows (past the bound, one met in several windows counts more than once). */
+  get count(): number {
+    return this.byName.size + this.unjoined;
+  }
+
+  summaries(): DatasourceSummary[] {
+    const order = this.timeOrder;
+    return selectListed([...this.byName].map(([name, joined]) => summary(name, joined.counts, inTimeOrder(joined.ends, order), order)));
+  }
+}
