@@ -32,7 +32,7 @@
  * them all) and MAX_TIMELINE_POINTS per timeline (in a long export a point
  * stands for consecutive records, with their counts).
  */
-import { timeStampOf, type TimeStamp } from '../text/log-prefix.ts';
+import { timeStampAt, type TimeStamp } from '../text/log-prefix.ts';
 import type { DatasourceState, DatasourceSummary, Match, RecordRef, TimelinePoint, TimeOrder } from '../types.ts';
 
 export const MAX_DATASOURCES = 50;
@@ -41,8 +41,6 @@ export const MAX_TIMELINE_POINTS = 48;
 const MAX_ERRORS = 8;
 const MAX_CODES = 10;
 const MAX_POINT_ERRORS = 3;
-/** Characters of a record read for its time stamp. */
-const HEAD_CHARS = 400;
 
 /** What the engine knows of one record when it has read it. */
 export interface RecordOutcome {
@@ -67,16 +65,17 @@ export function stateOf(failed: number, routine: number, last: { failed: boolean
 /** How pressing a state is: which datasources are listed first when there are too many. */
 const PRESSING: Record<DatasourceState, number> = { failing: 0, unknown: 1, recovered: 2, succeeded: 3 };
 
-/**
- * At most MAX_DATASOURCES, the most pressing kept, in log order (the order
- * of their first records). `firstLine` gives a summary's first line.
- */
-export function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
-  const firstLine = (summary: DatasourceSummary) => summary.timeline[0]?.lines[0] ?? 0;
-  const kept = summaries.length <= MAX_DATASOURCES
-    ? summaries
-    : [...summaries].sort((a, b) => PRESSING[a.state] - PRESSING[b.state] || firstLine(a) - firstLine(b)).slice(0, MAX_DATASOURCES);
+/** At most MAX_DATASOURCES of `items`, the most pressing states kept, in log order (the order of their first records). */
+function choose<T>(items: T[], stateOfItem: (item: T) => DatasourceState, firstLine: (item: T) => number): T[] {
+  const kept = items.length <= MAX_DATASOURCES
+    ? items
+    : items.map((item) => ({ item, pressing: PRESSING[stateOfItem(item)], line: firstLine(item) })).sort((a, b) => a.pressing - b.pressing || a.line - b.line).slice(0, MAX_DATASOURCES).map(({ item }) => item);
   return [...kept].sort((a, b) => firstLine(a) - firstLine(b));
+}
+
+/** The summaries to list (see `choose`). */
+function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
+  return choose(summaries, (summary) => summary.state, (summary) => summary.timeline[0]?.lines[0] ?? 0);
 }
 
 /** Counts of steps forward and back between consecutive time stamps. */
@@ -157,19 +156,16 @@ class Timeline {
       this.points = halve(this.points);
       this.perPoint *= 2;
     }
-    this.points.push({
-      lines: [line, line],
-      ...(time !== undefined ? { time } : {}),
-      failed: failed ? 1 : 0,
-      routine: failed ? 0 : 1,
-      errors: errors.slice(0, MAX_POINT_ERRORS),
-      unrecognised: unrecognised ? 1 : 0,
-    });
+    const point: TimelinePoint = { lines: [line, line], failed: failed ? 1 : 0, routine: failed ? 0 : 1, errors: errors.slice(0, MAX_POINT_ERRORS), unrecognised: unrecognised ? 1 : 0 };
+    if (time !== undefined) point.time = time;
+    this.points.push(point);
     this.inLast = 1;
   }
 }
 
 type Ref = RecordRef & { failed: boolean };
+
+const NO_ERRORS: readonly string[] = [];
 
 /** The facts of a summary that depend on the time order: which failure was first and last, which run latest. */
 interface Ends {
@@ -254,49 +250,53 @@ export class DatasourceTally {
   }
 
   private stampOf(record: RecordPlace): TimeStamp | undefined {
-    return timeStampOf(this.input.slice(record.start, Math.min(record.end, record.start + HEAD_CHARS)));
+    return timeStampAt(this.input, record.start, record.end);
   }
 
   /** One record of the input, as the engine decided it; records are added in input order. */
   add(record: RecordPlace, outcome: RecordOutcome): void {
-    if (outcome.datasource === undefined) return;
-    let name = this.keys.get(outcome.datasource);
-    if (!this.keys.has(outcome.datasource)) this.keys.set(outcome.datasource, (name = nameKey(outcome.datasource)));
+    const written = outcome.datasource;
+    if (written === undefined) return;
+    let name = this.keys.get(written);
+    if (name === undefined && !this.keys.has(written)) this.keys.set(written, (name = nameKey(written)));
     if (name === undefined) return;
     const line = record.lines[0];
+    const { failed } = outcome;
     let runs = this.byName.get(name);
     // A time stamp is read only where it is shown or compared: a new timeline point, a failure.
     const opens = !runs || runs.timeline.opensPoint;
-    const stamp = opens || outcome.failed ? this.stampOf(record) : undefined;
-    if (!runs) {
-      runs = new Runs({ ...refOf(line, stamp), failed: outcome.failed }, record);
-      this.byName.set(name, runs);
-    }
-    runs.last = record;
-    runs.lastFailed = outcome.failed;
+    const stamp = opens || failed ? this.stampOf(record) : undefined;
     if (stamp) {
       this.instants.step(this.previous?.instant, stamp.instant);
       this.seconds.step(this.previous?.secondOfDay, stamp.secondOfDay);
       this.previous = stamp;
     }
-    const answers = outcome.failed ? outcome.answers : [];
-    if (outcome.failed) {
-      runs.failed++;
-      runs.firstFailure ??= refOf(line, stamp);
-      runs.lastFailure = refOf(line, stamp);
-      for (const match of answers) {
-        const error = runs.errors.find((known) => known.id === match.id);
-        if (error) error.records++;
-        else runs.errors.push({ id: match.id, title: match.title, url: match.url, records: 1 });
-      }
-      if (answers.length === 0) {
-        runs.unrecognised++;
-        for (const code of outcome.unknownCodes) if (runs.codes.length < MAX_CODES && !runs.codes.includes(code)) runs.codes.push(code);
-      }
-    } else {
-      runs.routine++;
+    if (!runs) {
+      runs = new Runs({ ...refOf(line, stamp), failed }, record);
+      this.byName.set(name, runs);
     }
-    runs.timeline.add(line, outcome.failed, answers.map((match) => match.id), outcome.failed && answers.length === 0, opens ? stamp?.text : undefined);
+    runs.last = record;
+    runs.lastFailed = failed;
+    if (!failed) {
+      runs.routine++;
+      runs.timeline.add(line, false, NO_ERRORS, false, opens ? stamp?.text : undefined);
+      return;
+    }
+    const { answers } = outcome;
+    const ref = refOf(line, stamp);
+    runs.failed++;
+    runs.firstFailure ??= ref;
+    runs.lastFailure = ref;
+    for (const match of answers) {
+      const error = runs.errors.find((known) => known.id === match.id);
+      if (error) error.records++;
+      else runs.errors.push({ id: match.id, title: match.title, url: match.url, records: 1 });
+    }
+    if (answers.length === 0) {
+      runs.unrecognised++;
+      for (const code of outcome.unknownCodes) if (runs.codes.length < MAX_CODES && !runs.codes.includes(code)) runs.codes.push(code);
+    }
+    runs.timeline.add(line, true, answers.map((match) => match.id), answers.length === 0, opens ? stamp?.text : undefined);
   }
 
   get timeOrder(): TimeOrder {
@@ -311,12 +311,14 @@ export class DatasourceTally {
   /** The datasources to list, in log order, each summed up in time order. */
   summaries(): DatasourceSummary[] {
     const order = this.timeOrder;
-    const summaries = [...this.byName].map(([name, runs]) => {
+    const latestFailed = (runs: Runs) => (order === 'newest-first' ? runs.first.failed : runs.lastFailed);
+    // Chosen before they are summed up: an export may name fifty thousand datasources.
+    const chosen = choose([...this.byName], ([, runs]) => stateOf(runs.failed, runs.routine, { failed: latestFailed(runs) }, order), ([, runs]) => runs.first.line);
+    return chosen.map(([name, runs]) => {
       const last = { ...refOf(runs.last.lines[0], this.stampOf(runs.last)), failed: runs.lastFailed };
       const counts = { failed: runs.failed, routine: runs.routine, errors: runs.errors, unrecognised: { records: runs.unrecognised, codes: runs.codes }, timeline: runs.timeline.points };
       return summary(name, counts, inTimeOrder({ firstFailure: runs.firstFailure, lastFailure: runs.lastFailure, first: runs.first, last }, order), order);
     });
-    return selectListed(summaries);
   }
 }
 

@@ -37,10 +37,16 @@ export interface LogPrefix {
 /** Only this much of a record is read for its prefix (a datasource clause is looked for in its first 400 characters). */
 const HEAD_CHARS = 400;
 
-const YEAR_FIRST = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)? ?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![\d:])/i;
-const DAY_FIRST_OR_US = /^\d{1,2}\/\d{1,2}\/\d{2,4},? (\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?: ?([AP]M))?(?![\d:])/i;
-const SYSLOG = /^[A-Z][a-z]{2} {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2})(?![\d:])/;
-const TIME_ONLY = /^(\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?(?: ?([AP]M))?(?![\d:])/i;
+/**
+ * The stamp formats, each after up to four spaces and an opening bracket or
+ * quote, its text in group 1. Sticky (`y`): tried exactly where a record
+ * starts in the whole input, never on a copy of it.
+ */
+const LEAD = String.raw`[ \t]{0,4}[[("']?`;
+const YEAR_FIRST = new RegExp(String.raw`${LEAD}((\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?: ?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)(?![\d:])`, 'iy');
+const DAY_FIRST_OR_US = new RegExp(String.raw`${LEAD}(\d{1,2}\/\d{1,2}\/\d{2,4},? (\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?: ?([AP]M))?)(?![\d:])`, 'iy');
+const SYSLOG = new RegExp(String.raw`${LEAD}([A-Z][a-z]{2} {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2}))(?![\d:])`, 'y');
+const TIME_ONLY = new RegExp(String.raw`${LEAD}((\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?(?: ?([AP]M))?)(?![\d:])`, 'iy');
 
 /** A record that is a JSON object gives its time as a field: `"time": "2025-03-04T02:00:09Z"`, `"createdDateTime": …`. */
 const JSON_TIME_FIELD = /"[A-Za-z_]{0,24}(?:time|Time|date|Date|timestamp|Timestamp)[A-Za-z_]{0,24}"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"\n]{0,40})"/;
@@ -63,33 +69,41 @@ function offsetMinutes(zone: string | undefined): number {
   return (sign === '-' ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
-/** The time stamp at the very start of `text` (after an opening bracket or quote), if any. */
-export function leadingTimeStamp(text: string): { stamp: TimeStamp; end: number } | undefined {
-  const lead = /^\s{0,4}[[("']?/.exec(text)![0].length;
-  const rest = text.slice(lead, lead + 64);
-  let match = YEAR_FIRST.exec(rest);
-  if (match) {
-    const [, year, month, day, hours, minutes, seconds, fraction, zone] = match;
-    const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-    const instant = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours ?? 0), Number(minutes ?? 0), Number(seconds ?? 0), millis) - offsetMinutes(zone) * 60_000;
-    const secondOfDay = secondOf(hours, minutes, seconds);
-    const stamp: TimeStamp = { text: match[0].trim(), ...(Number.isFinite(instant) ? { instant } : {}), ...(secondOfDay !== undefined ? { secondOfDay } : {}) };
-    return { stamp, end: lead + match[0].length };
-  }
-  match = DAY_FIRST_OR_US.exec(rest) ?? SYSLOG.exec(rest);
-  if (match) return { stamp: { text: match[0].trim(), secondOfDay: secondOf(match[1], match[2], match[3], match[4]) }, end: lead + match[0].length };
-  match = TIME_ONLY.exec(rest);
-  if (match) return { stamp: { text: match[0].trim(), secondOfDay: secondOf(match[1], match[2], match[3], match[4]) }, end: lead + match[0].length };
-  return undefined;
+function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }
 
-/** A record's time stamp: the one it starts with, or a JSON record's time field. */
-export function timeStampOf(record: string): TimeStamp | undefined {
-  const leading = leadingTimeStamp(record);
+/** The time stamp that `text` starts with at offset `at` (after an opening bracket or quote), and where it ends. */
+export function leadingTimeStamp(text: string, at = 0): { stamp: TimeStamp; end: number } | undefined {
+  let match = execAt(YEAR_FIRST, text, at);
+  if (match) {
+    const [, written, year, month, day, hours, minutes, seconds, fraction, zone] = match;
+    const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+    const instant = Date.UTC(+year!, +month! - 1, +day!, +(hours ?? 0), +(minutes ?? 0), +(seconds ?? 0), millis) - offsetMinutes(zone) * 60_000;
+    const stamp: TimeStamp = { text: written! };
+    if (Number.isFinite(instant)) stamp.instant = instant;
+    const secondOfDay = secondOf(hours, minutes, seconds);
+    if (secondOfDay !== undefined) stamp.secondOfDay = secondOfDay;
+    return { stamp, end: at + match[0].length };
+  }
+  match = execAt(DAY_FIRST_OR_US, text, at) ?? execAt(SYSLOG, text, at) ?? execAt(TIME_ONLY, text, at);
+  if (!match) return undefined;
+  return { stamp: { text: match[1]!, secondOfDay: secondOf(match[2], match[3], match[4], match[5])! }, end: at + match[0].length };
+}
+
+/** The time stamp of the record at `start`–`end` of `input`: the one it starts with, or a JSON record's time field. */
+export function timeStampAt(input: string, start: number, end: number): TimeStamp | undefined {
+  const leading = leadingTimeStamp(input, start);
   if (leading) return leading.stamp;
-  if (!/^\s*\{/.test(record)) return undefined;
-  const field = JSON_TIME_FIELD.exec(record.slice(0, HEAD_CHARS));
+  if (!/^\s*\{/.test(input.slice(start, Math.min(end, start + 16)))) return undefined;
+  const field = JSON_TIME_FIELD.exec(input.slice(start, Math.min(end, start + HEAD_CHARS)));
   return field ? leadingTimeStamp(field[1]!)?.stamp : undefined;
+}
+
+/** A record's time stamp (see timeStampAt). */
+export function timeStampOf(record: string): TimeStamp | undefined {
+  return timeStampAt(record, 0, record.length);
 }
 
 /**
