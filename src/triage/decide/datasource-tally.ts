@@ -339,7 +339,9 @@ const MAX_JOINED = MAX_DATASOURCES * 10;
  * would have counted them: counts summed, errors and codes merged, timelines
  * joined, the first and last failure and run taken from the first and last
  * window that has them (each window's read back into log order by its own
- * time order), and the whole read in the export's time order.
+ * time order), and the whole read in the export's time order. Exact while
+ * each window lists all it names (at most MAX_DATASOURCES); those a window
+ * leaves out are only counted.
  */
 export class DatasourceJoiner {
   private readonly byName = new Map<string, Joined>();

@@ -17,7 +17,7 @@ export const STATE_LABEL: Record<DatasourceState, string> = {
   unknown: 'Unknown',
 };
 
-/** What each state means, in the words the table's note and the CLI's legend use. */
+/** What each state means, in the words of the note under the page's table. */
 export const STATE_MEANING: Record<DatasourceState, string> = {
   failing: 'its latest run failed',
   recovered: 'it failed before, and its latest run succeeded',
