@@ -66,7 +66,7 @@ test('an unrecognised line shows its message whole, prefix set aside, and offers
   await page.getByLabel('Paste the error message from the IPP audit log').fill(EXPORT);
   const unrecognised = page.getByRole('region', { name: /Not recognised/ });
   await expect(unrecognised.locator('li')).toHaveCount(1);
-  await expect(unrecognised.locator('li')).toContainText('Line 3 Datasource Board at 2025-03-04 02:00:10:');
+  await expect(unrecognised.locator('li')).toContainText('Line 3 (Datasource Board, 2025-03-04 02:00:10):');
   await expect(unrecognised.locator('.triage-unrecognised-message')).toHaveText(UNKNOWN);
   await unrecognised.getByRole('link', { name: 'contact support' }).click();
   const preview = page.locator('[data-contact-preview]');

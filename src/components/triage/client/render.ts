@@ -154,7 +154,8 @@ function unrecognisedList(result: TriageResult, options: RenderOptions, contact:
             'li',
             {},
             h('strong', {}, `Line ${record.lines[0]}`),
-            [record.datasource ? ` Datasource ${record.datasource}` : '', record.time ? ` at ${record.time}` : ''].join(''),
+            // The log prefix, said apart: "(Datasource Board, 2025-03-04 02:00:10)".
+            ...(record.datasource || record.time ? [` (${[record.datasource ? `Datasource ${record.datasource}` : '', record.time ?? ''].filter(Boolean).join(', ')})`] : []),
             ': ',
             h('code', { class: 'triage-unrecognised-message' }, `${record.message}${record.cut ? '…' : ''}`),
             ...record.codes.flatMap((code) => [' ', codeLabel(code)]),
