@@ -10,7 +10,7 @@
  */
 import { MAX_SEGMENTS } from '../engine.ts';
 import type { TopMatch, TriageResult, UnknownCode } from '../types.ts';
-import { DatasourceJoiner } from './datasource-tally.ts';
+import { DatasourceJoiner } from './datasource-join.ts';
 import { compareTopMatches, strength } from './rank.ts';
 
 /** Records listed in the combined result, as in one result; the rest are counted in `stats.omitted`. */

@@ -6,7 +6,8 @@
  * engine's result, so the page, the CLI, the JSON and the embed say the same
  * (their wording is in present/datasources.ts). Like decide/rank.ts for
  * errors, it tallies record by record, so records left out of the listing
- * still count, and decide/combine.ts joins the tallies of an export's windows.
+ * still count; decide/datasource-join.ts joins the tallies of an export's
+ * windows for decide/combine.ts.
  *
  * The engine calls `DatasourceTally.add` for every record it reads, routine
  * ones included, with its own decision of whether the record failed and what
@@ -38,8 +39,8 @@ import type { DatasourceState, DatasourceSummary, Match, RecordRef, TimelinePoin
 export const MAX_DATASOURCES = 50;
 /** Even, so that halving a full timeline leaves every point with as many records. */
 export const MAX_TIMELINE_POINTS = 48;
-const MAX_ERRORS = 8;
-const MAX_CODES = 10;
+export const MAX_ERRORS = 8;
+export const MAX_CODES = 10;
 const MAX_POINT_ERRORS = 3;
 
 /** What the engine knows of one record when it has read it. */
@@ -74,7 +75,7 @@ function choose<T>(items: T[], stateOfItem: (item: T) => DatasourceState, firstL
 }
 
 /** The summaries to list (see `choose`). */
-function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
+export function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
   return choose(summaries, (summary) => summary.state, (summary) => summary.timeline[0]?.lines[0] ?? 0);
 }
 
@@ -163,12 +164,12 @@ class Timeline {
   }
 }
 
-type Ref = RecordRef & { failed: boolean };
+export type Ref = RecordRef & { failed: boolean };
 
 const NO_ERRORS: readonly string[] = [];
 
 /** The facts of a summary that depend on the time order: which failure was first and last, which run latest. */
-interface Ends {
+export interface Ends {
   firstFailure: RecordRef | undefined;
   lastFailure: RecordRef | undefined;
   first: Ref;
@@ -176,12 +177,12 @@ interface Ends {
 }
 
 /** Ends in log order, read in time order: a newest-first paste is read from its end. */
-function inTimeOrder(ends: Ends, order: TimeOrder): Ends {
+export function inTimeOrder(ends: Ends, order: TimeOrder): Ends {
   return order === 'newest-first' ? { firstFailure: ends.lastFailure, lastFailure: ends.firstFailure, first: ends.last, last: ends.first } : ends;
 }
 
 /** A summary, its fields always in the same order; its state from its counts, its latest run and the order. */
-function summary(name: string, counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>, ends: Ends, order: TimeOrder): DatasourceSummary {
+export function summary(name: string, counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>, ends: Ends, order: TimeOrder): DatasourceSummary {
   return {
     name,
     state: stateOf(counts.failed, counts.routine, ends.last, order),
@@ -319,92 +320,5 @@ export class DatasourceTally {
       const counts = { failed: runs.failed, routine: runs.routine, errors: runs.errors, unrecognised: { records: runs.unrecognised, codes: runs.codes }, timeline: runs.timeline.points };
       return summary(name, counts, inTimeOrder({ firstFailure: runs.firstFailure, lastFailure: runs.lastFailure, first: runs.first, last }, order), order);
     });
-  }
-}
-
-/** What one window's result says of its datasources. */
-type WindowDatasources = { datasources: DatasourceSummary[]; timeOrder: TimeOrder; stats: { datasources: number } };
-
-/** A datasource met in one or more windows: its counts, and its ends in log order. */
-interface Joined {
-  counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>;
-  ends: Ends;
-}
-
-/** Distinct datasources joined across windows; any beyond are only counted (bounded memory on any export). */
-const MAX_JOINED = MAX_DATASOURCES * 10;
-
-/**
- * The datasources of consecutive windows of one export, joined as one tally
- * would have counted them: counts summed, errors and codes merged, timelines
- * joined, the first and last failure and run taken from the first and last
- * window that has them (each window's read back into log order by its own
- * time order), and the whole read in the export's time order. Exact while
- * each window lists all it names (at most MAX_DATASOURCES); those a window
- * leaves out are only counted.
- */
-export class DatasourceJoiner {
-  private readonly byName = new Map<string, Joined>();
-  private readonly orders: Record<TimeOrder, number> = { 'oldest-first': 0, 'newest-first': 0, unknown: 0 };
-  private unjoined = 0;
-
-  /** A window's result; `lines` is the number of lines before the window. Windows come in log order. */
-  add(result: WindowDatasources, lines: number): void {
-    this.orders[result.timeOrder] += result.datasources.length;
-    this.unjoined += result.stats.datasources - result.datasources.length;
-    const shift = <T extends RecordRef | undefined>(ref: T): T => (ref ? { ...ref, line: ref.line + lines } : ref);
-    for (const listed of result.datasources) {
-      // In log order again (reading a newest-first window's ends backwards gives them in log order).
-      const ends = inTimeOrder({ firstFailure: shift(listed.firstFailure), lastFailure: shift(listed.lastFailure), first: shift(listed.first), last: shift(listed.last) }, result.timeOrder);
-      const timeline = listed.timeline.map((point): TimelinePoint => ({ ...point, lines: [point.lines[0] + lines, point.lines[1] + lines], errors: [...point.errors] }));
-      const joined = this.byName.get(listed.name);
-      if (!joined) {
-        if (this.byName.size >= MAX_JOINED) {
-          this.unjoined++;
-          continue;
-        }
-        const counts = {
-          failed: listed.failed,
-          routine: listed.routine,
-          errors: listed.errors.map((error) => ({ ...error })),
-          unrecognised: { records: listed.unrecognised.records, codes: [...listed.unrecognised.codes] },
-          timeline,
-        };
-        this.byName.set(listed.name, { counts, ends });
-        continue;
-      }
-      const { counts } = joined;
-      counts.failed += listed.failed;
-      counts.routine += listed.routine;
-      for (const error of listed.errors) {
-        const known = counts.errors.find((candidate) => candidate.id === error.id);
-        if (known) known.records += error.records;
-        else if (counts.errors.length < MAX_ERRORS) counts.errors.push({ ...error });
-      }
-      counts.unrecognised.records += listed.unrecognised.records;
-      for (const code of listed.unrecognised.codes) {
-        if (counts.unrecognised.codes.length < MAX_CODES && !counts.unrecognised.codes.includes(code)) counts.unrecognised.codes.push(code);
-      }
-      counts.timeline = boundTimeline([...counts.timeline, ...timeline]);
-      joined.ends.last = ends.last;
-      joined.ends.firstFailure ??= ends.firstFailure;
-      if (ends.lastFailure) joined.ends.lastFailure = ends.lastFailure;
-    }
-  }
-
-  /** The order most windows' datasource records ran in. */
-  get timeOrder(): TimeOrder {
-    const { 'oldest-first': oldest, 'newest-first': newest } = this.orders;
-    return oldest > newest ? 'oldest-first' : newest > oldest ? 'newest-first' : 'unknown';
-  }
-
-  /** Distinct datasources named across the windows (past the bound, one met in several windows counts more than once). */
-  get count(): number {
-    return this.byName.size + this.unjoined;
-  }
-
-  summaries(): DatasourceSummary[] {
-    const order = this.timeOrder;
-    return selectListed([...this.byName].map(([name, joined]) => summary(name, joined.counts, inTimeOrder(joined.ends, order), order)));
   }
 }
