@@ -23,7 +23,10 @@ kb triage   Diagnoses IPP audit-log errors: a pasted message, a ticket or a
             whole audit-log export (any size), and says which error it is, how
             sure it is, why, and what to do. Reads standard input when FILE is
             "-" or missing.
-  --json          one JSON object: {"matches": [...], "segments": [...], "unknownCodes": [...], "stats": {...}}
+            An export that names datasources leads with a table of them: which
+            are failing now, since when, with which errors.
+  --json          one JSON object: {"matches": [...], "segments": [...], "unknownCodes": [...],
+                  "stats": {...}, "datasources": [...], "timeOrder": "..."}
   --jsonl         JSON Lines in ({"text": "...", other fields} per ticket), one result
                   per non-blank line out, in input order: {"line": N, other fields, "matches", ...}
 

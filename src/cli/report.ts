@@ -4,9 +4,11 @@
  * shown, never obeyed, by the agent's terminal.
  */
 import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
-import { answersOf, codeReference, describeLines, readSentence, suggestionsOf, summaryOf, unrecognisedOf } from '../triage/present/present.ts';
+import { answersInLogOrder, showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
+import { codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
 import { articleUrl } from './base-url.ts';
+import { datasourceTable } from './datasource-table.ts';
 import { printable } from './terminal.ts';
 
 const MAX_EVIDENCE_CHARS = 100;
@@ -26,7 +28,9 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
   const { segments, stats } = result;
   const lines: string[] = [summaryOf(result)];
   lines.push(readSentence(stats));
-  const answers = answersOf(result);
+  // An export leads with its datasources: which are failing now, since when, with what.
+  if (showsDatasources(result)) lines.push('', ...datasourceTable(result));
+  const answers = answersInLogOrder(result);
   if (answers.length === 0) {
     if (result.unknownCodes.length > 0) {
       lines.push(`Not an IPP error documented here: ${result.unknownCodes.map((unknown) => codeWithLookup(unknown.code)).join(', ')}`);
@@ -36,7 +40,7 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
       lines.push('Closest articles (suggestions only):');
       for (const match of suggestions) lines.push(`  - ${match.title}: ${articleUrl(match.url, base)}`);
     }
-    if (stats.records > 1) lines.push(...unrecognisedLines(result)); // a single paste is the line itself
+    unrecognisedSection(result, lines);
     lines.push('If the audit log shows something else, contact support with the message.');
     return finish(lines);
   }
@@ -50,26 +54,29 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     if (match.evidence.length > 0) lines.push(`  Evidence:   ${match.evidence.slice(0, 3).map((span) => quote(span.text)).join(', ')}`);
     if (segments.length > 1) lines.push(`  Found on:   ${describeLines(match, segments)}`);
   }
-  lines.push(...unrecognisedLines(result));
+  if (unrecognisedSection(result, lines)) lines.push('  No article explains these lines: send them to IPP support.');
   return finish(lines);
 }
 
-/** Every failed line no rule recognised, answers or not: a failure is never dropped. */
-function unrecognisedLines(result: TriageResult): string[] {
-  const lines: string[] = [];
+/**
+ * The failed lines no rule recognises, each as its message whole (the time
+ * stamp, level and datasource clause set aside, and said in words), with the
+ * codes no rule explains. False when there are none. A single paste that is
+ * one unrecognised message is not repeated back.
+ */
+function unrecognisedSection(result: TriageResult, lines: string[]): boolean {
   const { stats } = result;
-  const unrecognised = unrecognisedOf(result);
-  if (unrecognised.length > 0) {
-    lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
-    for (const record of unrecognised.slice(0, MAX_UNRECOGNISED)) {
-      const where = `line ${record.lines[0]}${record.datasource ? `, Datasource ${record.datasource}` : ''}`;
-      const codes = record.codes.length > 0 ? `  [${record.codes.map((code) => codeWithLookup(code.code)).join(', ')}]` : '';
-      lines.push(`  - ${where}: ${quote(record.firstWords)}${codes}`);
-    }
-    const more = stats.unrecognised - Math.min(unrecognised.length, MAX_UNRECOGNISED);
-    if (more > 0) lines.push(`  … and ${more} more`);
+  const unrecognised = unrecognisedLines(result);
+  if (unrecognised.length === 0 || stats.records <= 1) return false;
+  lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
+  for (const record of unrecognised.slice(0, MAX_UNRECOGNISED)) {
+    const where = [`line ${record.lines[0]}`, ...(record.datasource ? [`Datasource ${record.datasource}`] : []), ...(record.time ? [record.time] : [])].join(', ');
+    const codes = record.codes.length > 0 ? `  [${record.codes.map((code) => codeWithLookup(code.code)).join(', ')}]` : '';
+    lines.push(`  - ${where}: ${record.message.replace(/\s+/g, ' ')}${record.cut ? '…' : ''}${codes}`);
   }
-  return lines;
+  const more = stats.unrecognised - Math.min(unrecognised.length, MAX_UNRECOGNISED);
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return true;
 }
 
 function finish(lines: string[]): string {

@@ -20,6 +20,7 @@ export const EMBED_CSS = `
 .verdict { margin: 0 0 0.25rem; font-size: 0.8em; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: light-dark(#30527f, #9dbcf0); }
 .title { margin: 0 0 0.4rem; font-size: 1.05em; font-weight: 700; }
 .resolution { margin: 0 0 0.4rem; }
+.datasources { margin: 0 0 0.4rem; font-size: 0.9em; }
 ol { margin: 0.25rem 0 0.5rem; padding-left: 1.4rem; }
 li { margin: 0.15rem 0; }
 a { color: light-dark(#1d4f91, #9cc4ff); font-weight: 600; }

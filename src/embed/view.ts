@@ -1,9 +1,11 @@
 /**
  * What the widget shows: the top answer of a triage result, its steps and a
- * link to the article, or nothing at all while nothing is recognised (the
- * customer is typing a ticket, not asking us). Text nodes only: nothing from
+ * link to the article (and, for a pasted export, its datasources in one
+ * line), or nothing at all while nothing is recognised (the customer is
+ * typing a ticket, not asking us). Text nodes only: nothing from
  * the paste or the index is ever parsed as HTML.
  */
+import { datasourceSentence, showsDatasources } from '../triage/present/datasources.ts';
 import { answersOf, VERDICT } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
 
@@ -27,6 +29,8 @@ export function answerPanel(result: TriageResult, articleUrl: (url: string) => s
     'panel',
     element('p', 'verdict', `${VERDICT[answer.confidence]}: a known IPP error`),
     element('p', 'title', answer.title),
+    // A pasted export: which datasources are failing, in one line (the help site's triage page has the table).
+    ...(showsDatasources(result) ? [element('p', 'datasources', datasourceSentence(result))] : []),
     element('p', 'resolution', answer.resolution),
   );
   panel.setAttribute('aria-label', 'Help for the error in your description');

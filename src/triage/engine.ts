@@ -13,6 +13,7 @@
  */
 import { arbitrate } from './decide/arbitration.ts';
 import { type Candidate, candidatesOf } from './decide/candidate.ts';
+import { DatasourceTally } from './decide/datasource-tally.ts';
 import { ErrorTally } from './decide/rank.ts';
 import { PreparedIndex } from './index/prepare.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
@@ -93,12 +94,16 @@ export class TriageEngine {
   triage(input: string, records: readonly RecordSpan[] = segment(input)): TriageResult {
     if (input.length > MAX_INPUT_CHARS) throw new InputTooLargeError(input.length);
     const segments: Segment[] = [];
-    const stats = { records: records.length, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: input.length };
+    const stats = { records: records.length, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: input.length, datasources: 0 };
     const unknown = new Map<string, UnknownCode>();
     const tally = new ErrorTally();
     const skim = records.length > SKIM_ABOVE_RECORDS;
+    const datasources = new DatasourceTally(input);
     for (const record of records) {
       const diagnosis = this.diagnoseRecord(input, record.start, record.end, skim);
+      // Every record, routine ones too, counts as a run of the datasource it names.
+      const answers = diagnosis.matches.filter(isAnswer);
+      datasources.add(record, { datasource: diagnosis.datasource, failed: diagnosis.failure, answers, unknownCodes: diagnosis.unexplainedCodes });
       // Listed: every record with an answer, every one that looks like a
       // failure, and a single pasted message whatever it resembles; a routine
       // line of an export with only a faint resemblance is not.
@@ -133,11 +138,14 @@ export class TriageEngine {
         failed: diagnosis.failure,
       });
     }
+    stats.datasources = datasources.count;
     return {
       matches: tally.ranked(),
       segments,
       unknownCodes: [...unknown.values()],
       stats,
+      datasources: datasources.summaries(),
+      timeOrder: datasources.timeOrder,
     };
   }
 
@@ -152,8 +160,8 @@ export class TriageEngine {
     const text = input.slice(start, end);
     if (skim && !this.prepared.mayMatch(text)) {
       const failure = saysFailure(text);
-      // Only a listed record (a failure) needs its datasource named.
-      return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource: failure ? datasourceOf(text) : undefined };
+      // Named for routine records too: each is a run of its datasource.
+      return { matches: [], failure, unexplainedCodes: [], ignored: () => [], datasource: datasourceOf(text) };
     }
     const normalised = normalise(text);
     const clause = datasourceClause(text);

@@ -140,5 +140,66 @@ export interface TriageResult {
     /** Records left out of `segments` to keep the result small (still counted above). */
     omitted: number;
     characters: number;
+    /** Distinct datasources the records name (those beyond `datasources` are counted here only). */
+    datasources: number;
   };
+  /** Each datasource the records name, with its state and runs: see "Datasources at a glance" below. */
+  datasources: DatasourceSummary[];
+  /** The order the records' time stamps run in, which says which run of a datasource is its latest. */
+  timeOrder: TimeOrder;
+}
+
+// --- Datasources at a glance (src/triage/present/datasources.ts) ---
+
+/**
+ * `failing`: its latest run failed. `recovered`: a run failed, and its latest
+ * run is routine. `succeeded`: no run failed. `unknown`: some runs failed and
+ * some did not, and the paste's time stamps do not say which came last.
+ */
+export type DatasourceState = 'failing' | 'recovered' | 'succeeded' | 'unknown';
+
+/** `unknown`: fewer than two comparable time stamps, or as many going back as forward. */
+export type TimeOrder = 'oldest-first' | 'newest-first' | 'unknown';
+
+/** One record of a datasource: where it is, and when it ran when its line says so. */
+export interface RecordRef {
+  /** 1-based first line of the record. */
+  line: number;
+  /** Its time stamp as written. */
+  time?: string;
+}
+
+/** A point of a datasource's timeline: one record, or (in a long export) consecutive records of that datasource. */
+export interface TimelinePoint {
+  /** First lines of its first and last record. */
+  lines: [number, number];
+  /** The time stamp of its first record, as written. */
+  time?: string;
+  failed: number;
+  routine: number;
+  /** Errors answered in its failed records (rule ids, in log order, at most 3). */
+  errors: string[];
+  /** Its failed records that no rule answers. */
+  unrecognised: number;
+}
+
+export interface DatasourceSummary {
+  /** As the log names it (`Datasource 'HR Mailboxes'` → `HR Mailboxes`). */
+  name: string;
+  state: DatasourceState;
+  /** Records naming it that look like a failure (answered or not), and routine ones. */
+  failed: number;
+  routine: number;
+  /** Its earliest and latest failed record (in log order when the time order is unknown). */
+  firstFailure?: RecordRef;
+  lastFailure?: RecordRef;
+  /** Its earliest and its latest record, failed or not (the first and last in log order when the time order is unknown). */
+  first: RecordRef & { failed: boolean };
+  last: RecordRef & { failed: boolean };
+  /** The errors answered in its records, in log order, with how many of its records each (at most 8). */
+  errors: Array<{ id: string; title: string; url: string; records: number }>;
+  /** Its failed records no rule answers, and the codes they carry that no rule explains (at most 10). */
+  unrecognised: { records: number; codes: string[] };
+  /** Its records in log order, at most 48 points (in a long export each point stands for several records). */
+  timeline: TimelinePoint[];
 }

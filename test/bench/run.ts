@@ -3,7 +3,9 @@
  * (this machine is noisy; compare figures from one run). Goals from the
  * triage issue: one ~1 KB paste under 1 ms; a 1 MB audit log under 250 ms;
  * one paste against 5,000 generated rules under 10 ms. Then the CLI's
- * start-up with 5,000 rule files, compiling them or reusing its cached index.
+ * start-up with 5,000 rule files, compiling them or reusing its cached index,
+ * and one paste as an agent's shell runs it: through npx, and through the
+ * fast launcher that `npm link` puts on PATH (goal: under 0.5 s).
  */
 import { loadKnowledgeBase } from '../../src/content/load.ts';
 import { toTriageRules } from '../../src/content/triage-rules.ts';
@@ -155,5 +157,39 @@ for (const count of [1000, 5000]) {
     report('kb triage, one paste, 5,000 rule files: cached index', median(warm));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// One paste as an agent's shell runs kb, with this project's rules and a warm
+// index cache: through npx (npm starts and checks the project's install
+// first), and through the fast launcher that `npm link` puts on PATH
+// (src/cli/launcher/kb: the project's Node 22 on the bundled CLI). Run from
+// the environment `npm run` was started in, not the one it made: without
+// node_modules/.bin on PATH and npm's own variables.
+{
+  const cache = mkdtempSync(join(tmpdir(), 'kb-bench-agent-'));
+  try {
+    const env: NodeJS.ProcessEnv = { KB_CACHE_DIR: cache };
+    for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('npm_') && name !== 'KB_SITE_URL') env[name] = value;
+    env.PATH = (process.env.PATH ?? '').split(':').filter((dir) => !dir.endsWith('node_modules/.bin')).join(':');
+    const shell = (command: string, args: string[]) => {
+      const started = performance.now();
+      const run = spawnSync(command, args, { cwd: ROOT, input: PASTE, encoding: 'utf8', env });
+      if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
+      return performance.now() - started;
+    };
+    const npx = () => shell('npx', ['--yes', 'kb', 'triage', '-']);
+    const fast = () => shell(join(ROOT, 'src/cli/launcher/kb'), ['triage', '-']);
+    npx();
+    fast(); // builds the bundle and the index cache
+    const times = { npx: [] as number[], fast: [] as number[] };
+    for (let i = 0; i < 7; i++) {
+      times.npx.push(npx());
+      times.fast.push(fast());
+    }
+    report(`kb triage, one paste (${realRules.length} rules): npx kb`, median(times.npx));
+    report(`kb triage, one paste (${realRules.length} rules): src/cli/launcher/kb`, median(times.fast), 500);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
 }

@@ -97,6 +97,16 @@ test('shows the top answer, its steps and the article link as the customer types
   }
 });
 
+test('a pasted export adds its datasources in one line', async ({ page }) => {
+  await page.goto(`${hostOrigin}/new-ticket`);
+  await page.locator('#description').fill([
+    "2025-03-04 02:00:01 INFO  Datasource 'HR Mailboxes' preserved 1,204 items: Success",
+    `2025-03-04 02:00:09 ERROR Datasource 'Legal': ${PASTE}`,
+    "2025-03-04 02:00:12 ERROR Datasource 'Finance': Password is empty for the data source",
+  ].join('\n'));
+  await expect(panel(page).locator('.datasources')).toHaveText('3 datasources: 2 failing now (Legal, Finance), 1 succeeded.');
+});
+
 test('is styled inside its shadow root only, and follows the host page\'s light or dark scheme', async ({ page }) => {
   const colours: Record<string, string> = {};
   for (const scheme of ['light', 'dark'] as const) {

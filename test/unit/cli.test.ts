@@ -73,8 +73,11 @@ describe('success lines are routine, in kb triage and in kb gaps', () => {
     expect(json.stats).toMatchObject({ records: 4, skipped: 3, unrecognised: 1 });
     expect(json.segments.map((segment: { lines: number[] }) => segment.lines[0])).toEqual([4]);
     const text = kb(['triage', '-'], EXPORT).stdout;
-    expect(text).toContain('Board');
-    expect(text).not.toMatch(/Finance US|0 failures|no errors/);
+    expect(text).toContain('4 datasources: 1 failing now (Board), 3 succeeded.');
+    expect(text).toMatch(/Finance US +succeeded/);
+    const unrecognised = text.slice(text.indexOf('Not recognised'));
+    expect(unrecognised).toContain('line 4, Datasource Board');
+    expect(unrecognised).not.toMatch(/Finance US|0 failures|no errors/);
   });
 
   it('kb gaps ranks the failure and nothing else', () => {

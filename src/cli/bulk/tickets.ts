@@ -15,7 +15,7 @@ import { withArticleUrls } from '../base-url.ts';
 import type { Line } from '../input.ts';
 
 /** Names the output uses itself: an input field with one of them cannot be passed through. */
-export const RESULT_FIELDS = ['line', 'error', 'matches', 'segments', 'unknownCodes', 'stats'] as const;
+export const RESULT_FIELDS = ['line', 'error', 'matches', 'segments', 'unknownCodes', 'stats', 'datasources', 'timeOrder'] as const;
 
 /**
  * The longest JSON Lines line kept in memory: a ticket's text at the engine's

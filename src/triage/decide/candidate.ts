@@ -42,10 +42,10 @@ export function identifiedByCode(candidate: Candidate): boolean {
 
 /** One candidate per rule the record's evidence points to, in no particular order. */
 export function candidatesOf(evidence: RecordEvidence, view: RecordView): Candidate[] {
-  return [...evidence.byRule.values()].map((entry) => candidateOf(entry, view));
+  return [...evidence.byRule.values()].flatMap((entry) => candidateOf(entry, view) ?? []);
 }
 
-function candidateOf(entry: RuleEvidence, view: RecordView): Candidate {
+function candidateOf(entry: RuleEvidence, view: RecordView): Candidate | undefined {
   const template = bestReading(entry.readings);
   const spans = [...entry.codeSpans];
   if (template) {
@@ -62,13 +62,15 @@ function candidateOf(entry: RuleEvidence, view: RecordView): Candidate {
   };
   if (entry.code !== undefined) return { ...base, confidence: 'high', score: 1, reason: `Error code ${entry.code} identifies this error.` };
   if (template) return { ...base, confidence: template.confidence, score: template.strength, reason: describeTemplate(template) };
-  return { ...base, confidence: 'low', score: 0, reason: '' };
+  return entry.codeSpans.length > 0 ? { ...base, confidence: 'low', score: 0, reason: '' } : undefined;
 }
 
 /** The rule's message that reads best: highest confidence, then strength. */
 function bestReading(readings: readonly TemplateReading[]): TemplateEvidence | undefined {
   let best: TemplateEvidence | undefined;
   for (const reading of readings) {
+    // One word that says only that something failed ("failed", "invalid") points to no article, not even as a suggestion.
+    if (reading.score.significantWords < 2 && reading.tellingWords === 0) continue;
     const judged: TemplateEvidence = {
       ...reading,
       confidence: calibrate({ ...reading.score, rivals: reading.rivals, tellingWords: reading.tellingWords, distinctiveWords: reading.distinctiveWords, sentences: reading.sentences, corrected: reading.corrected.length }),

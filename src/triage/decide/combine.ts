@@ -10,6 +10,7 @@
  */
 import { MAX_SEGMENTS } from '../engine.ts';
 import type { TopMatch, TriageResult, UnknownCode } from '../types.ts';
+import { DatasourceJoiner } from './datasource-join.ts';
 import { compareTopMatches, strength } from './rank.ts';
 
 /** Records listed in the combined result, as in one result; the rest are counted in `stats.omitted`. */
@@ -27,7 +28,8 @@ export class ResultCombiner {
   private readonly segments: TriageResult['segments'] = [];
   private readonly matches = new Map<string, TopMatch>();
   private readonly unknown = new Map<string, UnknownCode>();
-  private readonly stats: TriageResult['stats'] = { records: 0, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: 0 };
+  private readonly stats: TriageResult['stats'] = { records: 0, skipped: 0, recognised: 0, unrecognised: 0, omitted: 0, characters: 0, datasources: 0 };
+  private readonly datasources = new DatasourceJoiner();
 
   /** Adds the result of the window starting at `offset`; windows must be added in input order. */
   add(result: TriageResult, offset: WindowOffset): void {
@@ -65,11 +67,13 @@ export class ResultCombiner {
     this.stats.unrecognised += result.stats.unrecognised;
     this.stats.omitted += result.stats.omitted + unlisted;
     this.stats.characters += result.stats.characters;
+    this.datasources.add(result, offset.lines);
   }
 
   /** The combined result: each distinct error once, best first (as the engine ranks them). */
   result(): TriageResult {
     const matches = [...this.matches.values()].sort(compareTopMatches);
-    return { matches, segments: this.segments, unknownCodes: [...this.unknown.values()], stats: { ...this.stats } };
+    const datasources = { datasources: this.datasources.summaries(), timeOrder: this.datasources.timeOrder };
+    return { matches, segments: this.segments, unknownCodes: [...this.unknown.values()], stats: { ...this.stats, datasources: this.datasources.count }, ...datasources };
   }
 }

@@ -10,6 +10,7 @@ import { announce as announceIn, copyWithFeedback } from '../../../lib/copy-feed
 import { parseSupportHref, supportHref as buildSupportHref, cutText } from '../../../lib/support-link.ts';
 import { resolutionText } from '../../../triage/present/explain.ts';
 import { answersOf } from '../../../triage/present/present.ts';
+import { supportText } from '../../../triage/present/datasources.ts';
 import { MAX_INPUT_CHARS } from '../../../triage/limits.ts';
 import { normalise } from '../../../triage/text/normalise.ts';
 import { tokenise } from '../../../triage/text/tokenise.ts';
@@ -217,7 +218,7 @@ export function mountTriageBox(root: HTMLElement): void {
     if (!link || !panel) return;
     // Show what would be sent and ask first, instead of leaving at once.
     event.preventDefault();
-    const redaction = redactDetailed(lastText);
+    const redaction = redactDetailed(supportText(lastResult, lastText));
     approvedCandidate = cutText(redaction.text.trim());
     renderContactPanel(panel, {
       preview: approvedCandidate,

@@ -13,10 +13,12 @@ import {
   suggestionsOf,
   summaryOf,
   unrecognisedNote,
-  unrecognisedOf,
   type CodeReference,
 } from '../../../triage/present/present.ts';
+import { answersInLogOrder, unrecognisedLines } from '../../../triage/present/datasources.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
+import { h, type Child } from './dom.ts';
+import { datasourceSection } from './render-datasources.ts';
 
 const EXCERPT_CONTEXT = 80;
 const EXCERPT_MAX = 600;
@@ -25,15 +27,6 @@ const MAX_UNRECOGNISED = 20;
 /** The result's one heading: focused when a prefilled link opens the page. */
 export const RESULT_HEADING_ID = 'triage-result-heading';
 
-type Child = Node | string;
-
-/** Creates an element with attributes and children; strings become text nodes. */
-export function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) element.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  return element;
-}
 
 export interface RenderOptions {
   /** Link to Pagefind search for the paste's meaningful words. */
@@ -132,11 +125,22 @@ function foreignCodes(result: TriageResult): HTMLElement[] {
   ];
 }
 
-/** Failed lines no rule recognises: listed, so none is silently dropped. */
-function unrecognisedList(result: TriageResult): HTMLElement[] {
-  const records = unrecognisedOf(result);
-  if (records.length === 0) return [];
-  const more = result.stats.unrecognised - records.length;
+/** "contact support", opening the panel below (the controller handles the click); the href itself carries no pasted text. */
+function contactLink(options: RenderOptions): HTMLElement {
+  return h('a', { href: options.supportHref, 'data-contact-support': '', 'aria-controls': CONTACT_PANEL_ID, 'aria-expanded': 'false' }, options.supportLabel);
+}
+
+/**
+ * Failed lines no rule recognises: listed, so none is silently dropped, each
+ * as its message whole with the log prefix (time, level, datasource) said
+ * apart; with "contact support" when `contact` (a result with answers has
+ * no other offer of it).
+ */
+function unrecognisedList(result: TriageResult, options: RenderOptions, contact: boolean): HTMLElement[] {
+  const records = unrecognisedLines(result);
+  // A single pasted message is not repeated back to its author.
+  if (records.length === 0 || result.stats.records <= 1) return [];
+  const more = result.stats.unrecognised - Math.min(records.length, MAX_UNRECOGNISED);
   return [
     h(
       'section',
@@ -150,15 +154,20 @@ function unrecognisedList(result: TriageResult): HTMLElement[] {
             'li',
             {},
             h('strong', {}, `Line ${record.lines[0]}`),
-            record.datasource ? ` (Datasource ${record.datasource})` : '',
+            // The log prefix, said apart: "(Datasource Board, 2025-03-04 02:00:10)".
+            ...(record.datasource || record.time ? [` (${[record.datasource ? `Datasource ${record.datasource}` : '', record.time ?? ''].filter(Boolean).join(', ')})`] : []),
             ': ',
-            h('code', {}, record.firstWords),
+            h('code', { class: 'triage-unrecognised-message' }, `${record.message}${record.cut ? '…' : ''}`),
             ...record.codes.flatMap((code) => [' ', codeLabel(code)]),
           ),
         ),
       ),
-      ...(more + Math.max(0, records.length - MAX_UNRECOGNISED) > 0
-        ? [h('p', {}, `and ${plural(more + Math.max(0, records.length - MAX_UNRECOGNISED), 'more')}.`)]
+      ...(more > 0 ? [h('p', {}, `and ${plural(more, 'more')}.`)] : []),
+      ...(contact
+        ? [
+            h('p', {}, 'No article here explains these lines. ', contactLink(options), ' with them: we show you exactly what would be sent first.'),
+            h('div', { id: CONTACT_PANEL_ID, class: 'triage-contact', hidden: '' }),
+          ]
         : []),
     ),
   ];
@@ -170,6 +179,7 @@ function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
     'section',
     { class: 'triage-none', 'aria-labelledby': RESULT_HEADING_ID },
     resultHeading(headingOf(result)),
+    ...datasourceSection(result),
     ...(suggestions.length > 0
       ? [
           h('p', {}, 'No article matches it with confidence. These are the closest, but they may not be your error:'),
@@ -177,14 +187,13 @@ function noMatch(result: TriageResult, options: RenderOptions): HTMLElement {
         ]
       : [h('p', {}, 'This does not look like any IPP error we document.')]),
     ...foreignCodes(result),
+    ...unrecognisedList(result, options, false),
     h(
       'p',
       {},
       h('a', { href: options.searchHref }, 'Search the help for these words'),
       ', check that you copied the message from the failed Datasource in the audit log, or ',
-      // Opens the panel below (the controller handles the click); the href
-      // itself carries no pasted text.
-      h('a', { href: options.supportHref, 'data-contact-support': '', 'aria-controls': CONTACT_PANEL_ID, 'aria-expanded': 'false' }, options.supportLabel),
+      contactLink(options),
       '.',
     ),
     h('div', { id: CONTACT_PANEL_ID, class: 'triage-contact', hidden: '' }),
@@ -247,8 +256,10 @@ export function renderResult(container: HTMLElement, result: TriageResult, optio
   container.replaceChildren(
     resultHeading(headingOf(result)),
     ...(note ? [h('p', { class: 'triage-note' }, note)] : []),
-    h('ol', { class: 'triage-answers' }, ...answers.map((match) => answerCard(match, result, multiRecord, options.paste))),
-    ...unrecognisedList(result),
+    // An export leads with its datasources; its errors follow in log order.
+    ...datasourceSection(result),
+    h('ol', { class: 'triage-answers' }, ...answersInLogOrder(result).map((match) => answerCard(match, result, multiRecord, options.paste))),
+    ...unrecognisedList(result, options, true),
   );
 }
 
