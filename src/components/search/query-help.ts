@@ -80,23 +80,31 @@ export function mountQueryHelp(container: HTMLElement, search: PagefindInstance)
     container.replaceChildren(...parts);
   };
 
+  /** Says on the container which query (as typed) is being searched and when it is done, for tests and the bench. */
+  const setState = (state: 'searching' | 'done') => {
+    container.dataset.searchQuery = correctedFrom && term === correctedTo ? correctedFrom : term;
+    container.dataset.searchState = state;
+  };
+
   search.on('search', (next) => {
     term = next;
     if (term !== correctedTo) correctedFrom = correctedTo = '';
     render();
+    setState('searching');
   });
 
   search.on('results', async (results) => {
     const searched = term;
-    if (!searched.trim() || (results?.results?.length ?? 0) > 0) return;
+    if (!searched.trim() || (results?.results?.length ?? 0) > 0) return setState('done');
     if (correctedFrom) {
       render(true); // the corrected query found nothing either
-      return;
+      return setState('done');
     }
     const { correctQuery } = await import('./spelling.ts');
     const corrected = await correctQuery(searched);
     // Still the same query, and a real change (not just case or spacing)?
-    if (term !== searched || !corrected || corrected === searched.trim().toLowerCase()) return;
+    if (term !== searched) return;
+    if (!corrected || corrected === searched.trim().toLowerCase()) return setState('done');
     correctedFrom = searched;
     correctedTo = corrected;
     search.triggerSearch(corrected);
