@@ -16,7 +16,9 @@
  * when the page shows "No article for …" and lists no result. Figures are
  * printed for the whole set and for each half (`split`: "dev", used for
  * tuning, and "holdout", never tuned on), then per kind of query, then every
- * miss with what was shown instead.
+ * miss with what was shown instead, and how long the searches took (from
+ * Pagefind starting the search, after its 300 ms pause for typing, to the
+ * results being handed to the page).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,6 +53,8 @@ interface Outcome {
   noArticle: string | null;
   /** Rank of the first expected page (1-based); 0 when a `none` query was answered rightly; null when missed. */
   rank: number | null;
+  /** Milliseconds from the search starting to its results. */
+  milliseconds: number;
 }
 
 function fail(message: string): never {
@@ -98,7 +102,23 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 }
 
 /** Types `query` into the search page's box and reads what the page then shows. */
-async function search(page: Page, query: string): Promise<{ shown: string[]; total: number; noArticle: string | null }> {
+/** Records, in the page, when each search starts and when its results arrive (Pagefind's instance events). */
+async function timeSearches(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'PagefindComponents' in window);
+  await page.evaluate(() => {
+    const instance = (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { searchTerm: string; on(event: string, callback: (term: string) => void): void } } } })
+      .PagefindComponents.getInstanceManager().getInstance('default');
+    const times: Record<string, { start: number; end?: number }> = {};
+    Object.assign(window, { searchTimes: times });
+    instance.on('search', (term) => void (times[term] = { start: performance.now() }));
+    instance.on('results', () => {
+      const entry = times[instance.searchTerm];
+      if (entry && entry.end === undefined) entry.end = performance.now();
+    });
+  });
+}
+
+async function search(page: Page, query: string): Promise<{ shown: string[]; total: number; noArticle: string | null; milliseconds: number }> {
   const input = page.locator('[data-search-page] pagefind-input input');
   await input.fill(query);
   const help = page.locator('[data-query-help]');
@@ -119,13 +139,22 @@ async function search(page: Page, query: string): Promise<{ shown: string[]; tot
   // Pagefind draws only the results in view; the list holds an item for each.
   const total = await page.locator('[data-search-page] pagefind-results li.pf-result').count();
   const noArticle = await help.locator('[data-no-article]').evaluateAll((nodes) => (nodes[0] as HTMLElement | undefined)?.dataset.noArticle ?? null);
-  return { shown, total, noArticle };
+  const milliseconds = await page.evaluate((typed) => {
+    const entry = (window as unknown as { searchTimes: Record<string, { start: number; end?: number }> }).searchTimes[typed];
+    return entry?.end === undefined ? Number.NaN : entry.end - entry.start;
+  }, query);
+  return { shown, total, noArticle, milliseconds };
 }
 
 function rankOf(query: Query, shown: string[], total: number, noArticle: string | null): number | null {
   if (query.pages.length === 0) return noArticle && total === 0 ? 0 : null; // said so, and no loose hits
   const index = shown.findIndex((path) => query.pages.includes(path));
   return index === -1 ? null : index + 1;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -154,10 +183,11 @@ try {
   await waitForServer(`http://127.0.0.1:${PORT}/`, 15_000);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`http://127.0.0.1:${PORT}/search/`);
+  await timeSearches(page);
   const started = performance.now();
   for (const query of queries) {
-    const { shown, total, noArticle } = await search(page, query.query);
-    outcomes.push({ query, shown, total, noArticle, rank: rankOf(query, shown, total, noArticle) });
+    const { shown, total, noArticle, milliseconds } = await search(page, query.query);
+    outcomes.push({ query, shown, total, noArticle, milliseconds, rank: rankOf(query, shown, total, noArticle) });
   }
   const seconds = (performance.now() - started) / 1000;
 
@@ -177,6 +207,8 @@ try {
     const got = [noArticle ? `"No article for ${noArticle}"` : '', total ? `${total} results: ${shown.slice(0, 3).join(', ')}` : 'no results'].filter(Boolean).join('; ');
     console.log(`- [${query.split}] line ${query.line} "${query.query}": expected ${expected}${rank ? ` (rank ${rank})` : ''}; shown ${got}`);
   }
+  const times = outcomes.map((outcome) => outcome.milliseconds);
+  console.log(`\nSearch time (Pagefind's search starting → results, this machine): median ${quantile(times, 0.5).toFixed(0)} ms, 90th percentile ${quantile(times, 0.9).toFixed(0)} ms, slowest ${quantile(times, 1).toFixed(0)} ms.`);
 } finally {
   await browser.close();
   server.kill();
