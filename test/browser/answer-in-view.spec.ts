@@ -23,12 +23,15 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
   });
 }
 
-/** Pastes `text` into the focused paste box as a person does: from the clipboard, with Ctrl+V. */
-async function paste(page: Page, text: string) {
+/** Pastes `text` into the paste box as a person does (the clipboard, Ctrl+V); then the answer must come into view, focus staying in the box. */
+async function pasteAndSeeTheAnswer(page: Page, text: string) {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await box(page).focus();
   await page.keyboard.press('Control+V');
+  await expect(heading(page)).toHaveText('We found the error');
+  await expect.poll(() => inViewport(page, '#triage-result-heading')).toBe(true);
+  await expect(box(page)).toBeFocused();
 }
 
 for (const viewport of [PHONE, DESKTOP]) {
@@ -37,11 +40,8 @@ for (const viewport of [PHONE, DESKTOP]) {
 
     test('after a paste the result heading is scrolled into view and focus stays in the box', async ({ page }) => {
       await page.goto('/triage/');
-      // Below the screen before: the box and the page's introduction come first.
-      await paste(page, PASTE);
-      await expect(heading(page)).toHaveText('We found the error');
-      await expect.poll(() => inViewport(page, '#triage-result-heading')).toBe(true);
-      await expect(box(page)).toBeFocused();
+      await pasteAndSeeTheAnswer(page, PASTE);
+      // It was below the screen: the page's introduction and the box come first.
       expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
 
       // Typing on in the box: focus stays, the answer follows the text.
@@ -64,10 +64,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 
     test("the home page's paste box brings its answer into view too", async ({ page }) => {
       await page.goto('/');
-      await paste(page, PASTE);
-      await expect(heading(page)).toHaveText('We found the error');
-      await expect.poll(() => inViewport(page, '#triage-result-heading')).toBe(true);
-      await expect(box(page)).toBeFocused();
+      await pasteAndSeeTheAnswer(page, PASTE);
     });
   });
 }
