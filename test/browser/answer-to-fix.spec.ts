@@ -309,7 +309,7 @@ test.describe('6. wide screens keep the drawing', () => {
 test.describe('7. search that forgives', () => {
   test('a misspelt query is retried with the corrections, and says so', async ({ page }) => {
     await page.goto('/search/#q=pasword');
-    await expect(page.locator('[data-query-help]')).toContainText('No results for “pasword”. Showing results for “password”.', { timeout: 15_000 });
+    await expect(page.locator('[data-query-help]')).toContainText('No good match for “pasword”. Showing results for “password”.', { timeout: 15_000 });
     await expect(page.locator('[data-search-page] pagefind-results a[href*="/errors/password-empty/"]').first()).toBeVisible({ timeout: 15_000 });
   });
 

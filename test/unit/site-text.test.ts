@@ -1,16 +1,13 @@
 /**
  * The words the site shows and copies, tested as text: the reply an agent
- * pastes into a ticket, the plain sentences of a triage result, the build's
- * warnings for settings left at their example values, and the search page's
- * help (typo correction against the triage vocabulary, "looks like an error").
+ * pastes into a ticket, the plain sentences of a triage result, and the
+ * build's warnings for settings left at their example values. (The search's
+ * help is tested in search.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_SITE_URL, EXAMPLE_SUPPORT_EMAIL, exampleDefaultWarnings } from '../../src/config.ts';
-import { looksLikeErrorMessage, triageLink } from '../../src/components/search/query-help.ts';
-import { correctWith, vocabularyOf } from '../../src/components/search/spelling.ts';
 import { ignoredSentence, resolutionText } from '../../src/triage/present/explain.ts';
 import { headingOf, unrecognisedNote } from '../../src/triage/present/present.ts';
-import { TypoCorrector } from '../../src/triage/match/fuzzy.ts';
 import { engine, index, kb } from '../support/kb.ts';
 
 const expired = kb.rules.find((rule) => rule.id === 'refresh-token-expired')!;
@@ -86,33 +83,5 @@ describe('build warnings for settings left at their example values', () => {
     expect(exampleDefaultWarnings({ KB_SITE_URL: 'https://help.contoso.com', KB_SUPPORT_EMAIL: 'ipp-support@contoso.com' })).toEqual([]);
     expect(exampleDefaultWarnings({ KB_SITE_URL: 'https://help.contoso.com', KB_SUPPORT_URL: 'https://tickets.contoso.com/new' })).toEqual([]);
     expect(exampleDefaultWarnings({ KB_SITE_URL: 'https://help.contoso.com' })).toHaveLength(1);
-  });
-});
-
-describe('search help', () => {
-  const vocabulary = vocabularyOf(index);
-  const speller = { corrector: new TypoCorrector([...vocabulary]), vocabulary };
-
-  it('corrects misspelt words with the triage vocabulary', () => {
-    expect(vocabulary.has('password')).toBe(true);
-    expect(correctWith('pasword', speller)).toBe('password');
-    expect(correctWith('refesh tokne', speller)).toBe('refresh token');
-    expect(correctWith('natonal cloud', speller)).toBe('national cloud');
-    expect(correctWith('Pasword empty', speller)).toBe('password empty');
-  });
-
-  it('leaves a query with nothing to correct alone', () => {
-    expect(correctWith('password', speller)).toBeNull();
-    expect(correctWith('refresh token', speller)).toBeNull();
-  });
-
-  it('tells an error message from search words, and links it to the triage box', () => {
-    expect(looksLikeErrorMessage('AADSTS700082')).toBe(true);
-    expect(looksLikeErrorMessage('The refresh token has expired due to inactivity')).toBe(true);
-    expect(looksLikeErrorMessage('Username is empty for the data source')).toBe(true);
-    expect(looksLikeErrorMessage('password')).toBe(false);
-    expect(looksLikeErrorMessage('refresh token')).toBe(false);
-    expect(looksLikeErrorMessage('national cloud')).toBe(false);
-    expect(triageLink(' AADSTS700082: expired ')).toBe('/triage/#q=AADSTS700082%3A%20expired');
   });
 });

@@ -1,42 +1,35 @@
 /**
- * Help around a search query, decided without loading anything: whether it
- * looks like a pasted error message (then the triage box is the better
- * tool), and the notice shown when a misspelt query was retried. The typo
- * correction itself lives in spelling.ts, loaded only when a search finds
- * nothing.
+ * The search behaviour the header's dialog and /search/ share: one call,
+ * mountSearch, makes a Pagefind Component UI instance search the site's way
+ * (ranked-search.ts) and says, above the results, what happened to the
+ * query: what was searched instead ("Showing results for “password
+ * expired”"), that an Entra code has no article yet (with Microsoft's lookup
+ * and the triage box), or that the query reads like an error message (then
+ * the triage box is the better tool). Texts are inserted as text, never as
+ * HTML.
+ *
+ * The help element says which query it is about and whether that search is
+ * done (`data-search-query`, `data-search-state="searching" | "done"`), so
+ * tests and `npm run bench:search` wait on the page, never on a clock.
  */
-import { ERRORISH } from '../../triage/text/vocabulary.ts';
-import type { PagefindInstance } from './pagefind-ui.ts';
+import { microsoftLookupUrl } from '../../triage/present/explain.ts';
+import { loadPagefindUI, useSearch, type PagefindInstance } from './pagefind-ui.ts';
+import { looksLikeErrorMessage, triageLink } from './query.ts';
+import { rankedSearch, type SearchOutcome, type Speller } from './ranked-search.ts';
 
-/** Words in a query, counted up to a small bound. */
-function wordCount(query: string, max = 12): number {
-  let words = 0;
-  for (const _ of query.slice(0, 500).matchAll(/[\p{L}\p{N}]{2,}/gu)) if (++words >= max) break;
-  return words;
-}
-
-/**
- * True when a query reads like an error copied from the audit log rather
- * than search words: an Entra code, a long sentence, or error words with a
- * few more around them ("refresh token has expired due to inactivity").
- */
-export function looksLikeErrorMessage(query: string): boolean {
-  const text = query.trim();
-  if (/\bAADSTS\d{4,}\b/i.test(text)) return true;
-  const words = wordCount(text);
-  if (words >= 8) return true;
-  return words >= 4 && ERRORISH.test(text);
-}
-
-/** The triage page prefilled with `text` (the fragment never reaches a server). */
-export function triageLink(text: string): string {
-  return `/triage/#q=${encodeURIComponent(text.trim())}`;
-}
+/** The typo correction loads (with the words it knows) only when a search needs it. */
+const speller: Speller = async (words) => (await import('./spelling.ts')).correctWords(words);
 
 function paragraph(...children: Array<Node | string>): HTMLParagraphElement {
   const p = document.createElement('p');
   p.append(...children);
   return p;
+}
+
+function strong(text: string): HTMLElement {
+  const element = document.createElement('strong');
+  element.textContent = text;
+  return element;
 }
 
 function link(href: string, text: string): HTMLAnchorElement {
@@ -46,59 +39,66 @@ function link(href: string, text: string): HTMLAnchorElement {
   return a;
 }
 
+const quoted = (text: string) => `“${text}”`;
+const listed = (words: string[]) => words.map(quoted).join(', ');
+
+/** The notices for one query's outcome, in the order shown. */
+export function helpFor(typed: string, outcome: SearchOutcome, resultCount: number): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  if (outcome.kind === 'no-article') {
+    const { code } = outcome;
+    const lookup = microsoftLookupUrl(code);
+    const notice = paragraph(
+      strong(`No article for ${code} yet.`),
+      ' ',
+      ...(lookup ? [link(lookup, `Look up ${code} on Microsoft`), ', or '] : []),
+      link(triageLink(typed), lookup ? 'paste the whole message into the triage box' : 'Paste the whole message into the triage box'),
+      resultCount > 0 ? `: another error in it may be known. ${resultCount === 1 ? 'The page below mentions' : 'The pages below mention'} ${code}.` : ': another error in it may be known.',
+    );
+    notice.dataset.noArticle = code;
+    return [notice];
+  }
+  if (outcome.kind === 'rewritten') {
+    const notes = [`No good match for ${quoted(typed.trim())}.`];
+    if (outcome.unknown.length > 0) notes.push(`No page has ${listed(outcome.unknown)}.`);
+    if (outcome.without.length > 0) notes.push(`No page has all of it: ${listed(outcome.without)} was set aside.`);
+    const notice = paragraph(`${notes.join(' ')} `, strong(`Showing results for ${quoted(outcome.searched)}.`));
+    notice.dataset.showing = outcome.searched;
+    parts.push(notice);
+  }
+  if (looksLikeErrorMessage(typed)) {
+    parts.push(paragraph('This looks like an error message. ', link(triageLink(typed), 'Paste it into the triage box'), ' to see which error it is and what to do.'));
+  }
+  return parts;
+}
+
 /**
- * Shows, above the results: "Paste it into the triage box" when the query
- * looks like an error message; and, when a query finds nothing, retries it
- * with misspelt words corrected and says so ("Showing results for
- * password"). Texts are inserted as text, never as HTML.
+ * Makes the `default` Pagefind instance of the page search the site's way
+ * and keeps `help` in step with it. Resolves with the instance once search
+ * is ready.
  */
-export function mountQueryHelp(container: HTMLElement, search: PagefindInstance): void {
-  let term = '';
-  /** The query as typed, while its corrected form is being shown. */
-  let correctedFrom = '';
-  let correctedTo = '';
+export async function mountSearch(help: HTMLElement): Promise<PagefindInstance> {
+  const components = await loadPagefindUI();
+  const instance = components.getInstanceManager().getInstance('default');
+  /** The outcome of the latest search, by the term it was for. */
+  let latest: { term: string; outcome: SearchOutcome } = { term: '', outcome: { kind: 'as-typed' } };
 
-  const render = (noResults = false) => {
-    const parts: HTMLElement[] = [];
-    if (correctedFrom && term === correctedTo) {
-      parts.push(
-        paragraph(
-          noResults ? `No results for “${correctedFrom}” or “${correctedTo}”.` : `No results for “${correctedFrom}”. Showing results for “${correctedTo}”.`,
-        ),
-      );
-    }
-    const original = correctedFrom && term === correctedTo ? correctedFrom : term;
-    if (looksLikeErrorMessage(original)) {
-      parts.push(
-        paragraph(
-          'This looks like an error message. ',
-          link(triageLink(original), 'Paste it into the triage box'),
-          ' to see which error it is and what to do.',
-        ),
-      );
-    }
-    container.replaceChildren(...parts);
-  };
-
-  search.on('search', (next) => {
-    term = next;
-    if (term !== correctedTo) correctedFrom = correctedTo = '';
-    render();
+  instance.on('search', (term) => {
+    help.dataset.searchQuery = term;
+    help.dataset.searchState = 'searching';
+  });
+  instance.on('results', (response) => {
+    const term = instance.searchTerm;
+    const outcome = latest.term === term ? latest.outcome : { kind: 'as-typed' as const };
+    help.replaceChildren(...(term.trim() ? helpFor(term, outcome, response?.results?.length ?? 0) : []));
+    help.dataset.searchQuery = term;
+    help.dataset.searchState = 'done';
   });
 
-  search.on('results', async (results) => {
-    const searched = term;
-    if (!searched.trim() || (results?.results?.length ?? 0) > 0) return;
-    if (correctedFrom) {
-      render(true); // the corrected query found nothing either
-      return;
-    }
-    const { correctQuery } = await import('./spelling.ts');
-    const corrected = await correctQuery(searched);
-    // Still the same query, and a real change (not just case or spacing)?
-    if (term !== searched || !corrected || corrected === searched.trim().toLowerCase()) return;
-    correctedFrom = searched;
-    correctedTo = corrected;
-    search.triggerSearch(corrected);
+  await useSearch(instance, (search) => async (term, options) => {
+    const { response, outcome } = await rankedSearch(search, term, options, speller);
+    latest = { term, outcome };
+    return response;
   });
+  return instance;
 }

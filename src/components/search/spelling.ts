@@ -1,65 +1,81 @@
 /**
- * "Did you mean": corrects a misspelt search query with the triage engine's
- * own typo correction (src/triage/match/fuzzy.ts) against the words of every
- * error message (the triage index's vocabulary), so `pasword` finds
- * "password". Pagefind has no typo tolerance of its own.
+ * "Did you mean": corrects the words of a search query that no page holds
+ * against the knowledge base's own words (every rule's title, summary,
+ * resolution, steps and messages, from /triage-index.json), so `pasword`
+ * becomes "password". Pagefind has no typo tolerance of its own.
  *
- * Loaded on demand, only when a search finds nothing: it brings fuse.js and
- * fetches /triage-index.json (both cached afterwards), which the search page
- * should not pay for on every visit.
+ * A word is corrected to the known word the fewest slips away, within the
+ * slips the triage engine tolerates for a word of its length (its
+ * editDistance and allowedSlips, src/triage/match/edit-distance.ts); between
+ * equally close words, the one the articles use most. A few thousand words
+ * are compared directly: no fuzzy-search index is needed for that.
+ *
+ * Loaded on demand, only when a search finds nothing good: it fetches
+ * /triage-index.json (cached afterwards), which the search page should not
+ * pay for on every visit.
  */
-import { TypoCorrector } from '../../triage/match/fuzzy.ts';
-import { normalise } from '../../triage/text/normalise.ts';
-import { tokenise } from '../../triage/text/tokenise.ts';
-import { isSignificant } from '../../triage/text/vocabulary.ts';
+import { allowedSlips, editDistance } from '../../triage/match/edit-distance.ts';
 import type { TriageIndex } from '../../triage/types.ts';
 
-interface Speller {
-  corrector: TypoCorrector;
-  vocabulary: Set<string>;
+/** Each known word with how often the articles use it. */
+export type Vocabulary = Map<string, number>;
+
+/** Shorter words are too often right as typed ("sync", "ipp") or too close to others to correct. */
+const MIN_WORD = 4;
+
+function addWords(vocabulary: Vocabulary, text: string): void {
+  for (const match of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const word = match[0];
+    if (word.length >= MIN_WORD) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+  }
 }
 
-/** The words of every message template and title in the index. */
-export function vocabularyOf(index: Pick<TriageIndex, 'messages' | 'rules'>): Set<string> {
-  const words = new Set<string>();
-  for (const message of index.messages) for (const chunk of message.chunks) for (const key of chunk) if (isSignificant(key)) words.add(key);
-  for (const rule of index.rules) for (const token of tokenise(normalise(rule.title).text)) if (!token.mask && isSignificant(token.key)) words.add(token.key);
-  return words;
+/** The words of every rule's title, summary, resolution, steps and messages. */
+export function vocabularyOf(index: Pick<TriageIndex, 'messages' | 'rules'>): Vocabulary {
+  const vocabulary: Vocabulary = new Map();
+  for (const rule of index.rules) for (const text of [rule.title, rule.summary, rule.resolution, ...rule.steps]) addWords(vocabulary, text);
+  for (const message of index.messages) addWords(vocabulary, message.text);
+  return vocabulary;
 }
 
-/**
- * The query with each unknown word replaced by the vocabulary word it most
- * likely meant; null when nothing needed correcting.
- */
-export function correctWith(query: string, speller: Speller): string | null {
-  const text = normalise(query).text;
-  const tokens = tokenise(text);
-  const corrections = speller.corrector.correct(tokens, speller.vocabulary);
-  if (corrections.size === 0) return null;
-  return tokens.map((token, index) => corrections.get(index) ?? text.slice(token.start, token.end)).join(' ');
+/** The known word `word` most likely meant, or null when none is within the slips allowed. */
+export function correctWord(word: string, vocabulary: Vocabulary): string | null {
+  if (word.length < MIN_WORD || /[^\p{L}]/u.test(word) || vocabulary.has(word)) return null;
+  const slips = allowedSlips(word.length);
+  let best: { word: string; distance: number; uses: number } | null = null;
+  for (const [candidate, uses] of vocabulary) {
+    if (Math.abs(candidate.length - word.length) > slips) continue;
+    const distance = editDistance(word, candidate, slips);
+    if (distance > slips) continue;
+    if (!best || distance < best.distance || (distance === best.distance && uses > best.uses)) best = { word: candidate, distance, uses };
+  }
+  return best?.word ?? null;
 }
 
-let loading: Promise<Speller> | undefined;
+let loading: Promise<Vocabulary> | undefined;
 
-function load(): Promise<Speller> {
+function load(): Promise<Vocabulary> {
   loading ??= fetch('/triage-index.json')
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json() as Promise<TriageIndex>;
     })
-    .then((index) => {
-      const vocabulary = vocabularyOf(index);
-      return { corrector: new TypoCorrector([...vocabulary]), vocabulary };
-    });
+    .then(vocabularyOf);
   loading.catch(() => (loading = undefined)); // try again on the next search
   return loading;
 }
 
-/** Corrects `query` against the knowledge base's words; null when there is nothing to correct (or the index is unavailable). */
-export async function correctQuery(query: string): Promise<string | null> {
+/** Corrections for the words that have one (word → known word); none when the index cannot be loaded. */
+export async function correctWords(words: string[]): Promise<Map<string, string>> {
+  const corrections = new Map<string, string>();
   try {
-    return correctWith(query, await load());
+    const vocabulary = await load();
+    for (const word of words) {
+      const correction = correctWord(word, vocabulary);
+      if (correction) corrections.set(word, correction);
+    }
   } catch {
-    return null;
+    // No index (offline, or `astro dev`): the query is searched without corrections.
   }
+  return corrections;
 }

@@ -82,6 +82,10 @@ export function mountTriageBox(root: HTMLElement): void {
   let lastText = '';
   /** The request whose answer should take focus (a prefilled link), or 0. */
   let focusFor = 0;
+  /** Set by a paste until the next run. */
+  let pasted = false;
+  /** The request started by a paste, whose answer is scrolled into view (focus stays in the box), or 0. */
+  let scrollFor = 0;
 
   const announce = (message: string) => announceIn(status, message);
 
@@ -126,13 +130,33 @@ export function mountTriageBox(root: HTMLElement): void {
       const heading = output.querySelector<HTMLElement>(`#${RESULT_HEADING_ID}`);
       heading?.focus({ preventScroll: true });
       heading?.scrollIntoView({ block: 'start' });
+    } else if (response.id === scrollFor) {
+      scrollFor = 0;
+      const heading = output.querySelector<HTMLElement>(`#${RESULT_HEADING_ID}`);
+      if (heading) bringIntoView(heading);
     }
+  }
+
+  /**
+   * After a paste, the answer is what the reader wants next, but it may be
+   * below the screen (under the box on a phone): scroll its heading to the
+   * top unless it already shows in the upper half. Focus stays in the box,
+   * so whoever goes on typing is not interrupted; an answer to typing is
+   * never scrolled to, and neither is a paste's once typing has followed it.
+   */
+  function bringIntoView(heading: HTMLElement) {
+    const { top } = heading.getBoundingClientRect();
+    if (top >= 0 && top < window.innerHeight / 2) return;
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    heading.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
   }
 
   const run = () => {
     const text = input.value;
     lastText = text;
     latest++;
+    scrollFor = pasted ? latest : 0;
+    pasted = false;
     if (text.trim() === '') {
       pending = false;
       lastResult = null;
@@ -169,8 +193,12 @@ export function mountTriageBox(root: HTMLElement): void {
     timer = setTimeout(run, delay);
   };
 
-  input.addEventListener('input', () => schedule(DEBOUNCE_MS));
-  input.addEventListener('paste', () => schedule(0));
+  // A paste is answered at once (its input event follows the paste event); typing after a pause.
+  input.addEventListener('input', () => schedule(pasted ? 0 : DEBOUNCE_MS));
+  input.addEventListener('paste', () => {
+    pasted = true;
+    schedule(0);
+  });
 
   /** Shows the paste box again after a prefilled link folded it away. */
   const unfold = () => {
