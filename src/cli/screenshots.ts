@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { screenshotNotice } from '../ocr/notice.ts';
-import { ImageError, ScreenshotReader, type ScreenshotText } from '../ocr/node-reader.ts';
+import { ImageError, ScreenshotReader, screenshotType, type ScreenshotText } from '../ocr/node-reader.ts';
 import { IMAGE_FIELD, type TicketImage } from './bulk/tickets.ts';
 import { CliError, EXIT } from './exit.ts';
 import type { Line } from './input.ts';
@@ -51,6 +51,7 @@ export class ScreenshotReaders {
 
   /** The text of a screenshot's bytes; an ImageError when they are no image we read. */
   async read(bytes: Uint8Array): Promise<ScreenshotText> {
+    screenshotType(bytes); // a file that is no image is refused before an OCR worker starts for it
     const reader = await this.acquire();
     try {
       return await reader.read(bytes, this.known);
@@ -123,7 +124,7 @@ export function screenshotPreface(name: string, read: ScreenshotText, showText: 
   const lines = [screenshotNotice(read.repairs, name)];
   if (showText) {
     lines.push('', `Text read from ${name}:`);
-    lines.push(...(read.text ? read.text.split('\n').map((line) => `  ${line}`) : ['  (no text found)']));
+    lines.push(...(read.text ? read.text.split('\n').map((line) => (line ? `  ${line}` : '')) : ['  (no text found)']));
   }
   lines.push('');
   return `${lines.map(printable).join('\n')}\n`;

@@ -9,8 +9,8 @@
 import { decode } from 'fast-png';
 import { createWorker, type Worker, type WorkerParams } from 'tesseract.js';
 import { traineddataFolder } from './assets.ts';
-import { isReadableImage, sniffImage, SNIFF_BYTES, unreadableImageReason } from './image-type.ts';
-import { encodePgm, invertGray, planPreprocessing, scaleGray, type GrayImage, type PreprocessingPlan } from './preprocess.ts';
+import { isReadableImage, sniffImage, SNIFF_BYTES, unreadableImageReason, type ImageType } from './image-type.ts';
+import { encodePgm, invertGray, planPreprocessing, PREPROCESSING, scaleGray, type GrayImage, type PreprocessingPlan } from './preprocess.ts';
 import { repairCodes, type Repair } from './repair.ts';
 import { OCR_ENGINE_LSTM_ONLY, OCR_LANGUAGE, TESSERACT_PARAMETERS, tidyRecognisedText } from './settings.ts';
 
@@ -32,6 +32,13 @@ export interface ScreenshotText {
   confidence: number;
   /** Time to read the image (decoding, preparing, recognising), in milliseconds. */
   millis: number;
+}
+
+/** The type of a screenshot's bytes, or an ImageError when they are no image we read (checked before any OCR starts). */
+export function screenshotType(image: Uint8Array): ImageType {
+  const type = sniffImage(image.subarray(0, SNIFF_BYTES));
+  if (!isReadableImage(type)) throw new ImageError(`not a screenshot we can read: ${unreadableImageReason(type)}`);
+  return type;
 }
 
 /** A grey image from the 8-bit grey PNG that Tesseract writes of its input. */
@@ -72,13 +79,15 @@ export class ScreenshotReader {
    * the bytes are not such an image or cannot be decoded.
    */
   async read(image: Uint8Array, known: ReadonlySet<string>): Promise<ScreenshotText> {
-    const type = sniffImage(image.subarray(0, SNIFF_BYTES));
-    if (!isReadableImage(type)) throw new ImageError(`not a screenshot we can read: ${unreadableImageReason(type)}`);
+    const type = screenshotType(image);
     const started = performance.now();
     let gray: GrayImage;
     try {
       const decoded = await this.worker.recognize(asBuffer(image), {}, { text: false, imageGrey: true });
       gray = grayFromPng(decoded.data.imageGrey!);
+      if (gray.width * gray.height > PREPROCESSING.maxInputPixels) {
+        throw new ImageError(`the image is ${gray.width.toLocaleString('en')} × ${gray.height.toLocaleString('en')} pixels, too large to read: crop it to the error message`);
+      }
     } catch (error) {
       if (error instanceof ImageError) throw error;
       throw new ImageError(`the ${type.toUpperCase()} image could not be decoded (${String(error)})`);
