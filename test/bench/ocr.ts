@@ -19,9 +19,9 @@
  * confident wrong answer, median read under 3 s. Not part of `npm test`:
  * it takes several minutes on two cores.
  *
- * `--fixtures` writes the fixed subset of screenshots that the unit tests
- * read through the CLI (test/fixtures/screenshots/, with its JSON Lines
- * manifest).
+ * `--fixtures` only writes the fixed subset of screenshots that the unit
+ * tests read through the CLI (test/fixtures/screenshots/, with a JSON Lines
+ * manifest that `kb triage --jsonl` reads as it is), and reads none.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ const { values } = parseArgs({
 });
 
 const OUT_DIR = resolve(process.env.KB_OUT_DIR ?? join(ROOT, 'dist'));
-if (!existsSync(join(OUT_DIR, 'ocr'))) {
+if (!values.fixtures && !existsSync(join(OUT_DIR, 'ocr'))) {
   console.error(`No built site with its OCR files in ${OUT_DIR}: run \`npm run build\` first.`);
   process.exit(2);
 }
@@ -63,15 +63,19 @@ const chosen = cases.filter((_, index) => index < limit);
 /**
  * The screenshots checked in for the unit tests (test/unit/ocr-cli.test.ts):
  * a few looks and pastes that exercise inversion, scaling, the table and a
- * misread code, small enough to read in a few seconds.
+ * look-alike that must not be claimed, plus a code printed with letters for
+ * digits (the repair), and a JPEG and a WebP; small enough to read in seconds.
  */
-const FIXTURES: ReadonlyArray<{ look: string; set: string; number: number }> = [
+const FIXTURES: ReadonlyArray<{ look: string; set: string; number: number; format?: 'jpeg' | 'webp' }> = [
   { look: 'dark', set: 'realworld-public', number: 1 },
   { look: 'powershell', set: 'coverage-public', number: 12 },
   { look: 'zoom-75', set: 'hard-cases', number: 3 },
-  { look: 'log-table', set: 'realworld-public', number: 10 },
+  { look: 'log-table', set: 'hard-cases', number: 45 },
   { look: 'light', set: 'coverage-public', number: 24 },
+  { look: 'zoom-150', set: 'hard-cases', number: 5, format: 'jpeg' },
+  { look: 'small-11px', set: 'coverage-public', number: 2, format: 'webp' },
 ];
+const MISREAD_CODE = { text: 'AADST57OOO82: The refresh token has expired due to inactivity.', expect: 'refresh-token-expired' };
 
 interface Verdict {
   answered: boolean;
@@ -131,6 +135,48 @@ async function capture(page: Page, look: Look, text: string): Promise<Buffer> {
   return page.screenshot({ clip, fullPage: true, type: 'png' });
 }
 
+/** The PNG re-encoded as JPEG or WebP by the browser (as a screenshot tool might save it). */
+async function reencode(page: Page, png: Buffer, format: 'jpeg' | 'webp'): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ data, type }) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (char) => char.charCodeAt(0))], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type, quality: 0.8 })).arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    { data: png.toString('base64'), type: `image/${format}` },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+if (values.fixtures) {
+  // Only the unit tests' screenshots: captured and written with their labels, nothing read.
+  const fixtureDir = join(ROOT, 'test/fixtures/screenshots');
+  rmSync(fixtureDir, { recursive: true, force: true });
+  mkdirSync(fixtureDir, { recursive: true });
+  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: CHROMIUM_ARGS });
+  const manifest: string[] = [];
+  const wanted = [...FIXTURES.map((fixture) => ({ ...fixture, item: cases.find((item) => item.set === fixture.set && item.number === fixture.number)! }))];
+  for (const { look: name, item, format } of [...wanted, { look: 'light', item: { ...MISREAD_CODE, set: 'misread-code', number: 1 }, format: undefined }]) {
+    const look = LOOKS.find((candidate) => candidate.name === name)!;
+    const context = await browser.newContext({ deviceScaleFactor: look.scale, viewport: { width: 1000, height: 700 } });
+    const stage = await context.newPage();
+    const png = await capture(stage, look, item.text);
+    const image = format ? await reencode(stage, png, format) : png;
+    const file = `${look.name}-${item.set}-${item.number}.${format === 'jpeg' ? 'jpg' : (format ?? 'png')}`;
+    writeFileSync(join(fixtureDir, file), image);
+    manifest.push(JSON.stringify({ image: file, expect: item.expect, look: look.name, from: item.set === 'misread-code' ? 'a code printed with letters for digits' : `${item.set}.jsonl line ${item.number}` }));
+    await context.close();
+  }
+  writeFileSync(join(fixtureDir, 'screenshots.jsonl'), `${manifest.join('\n')}\n`);
+  await browser.close();
+  console.log(`Wrote ${manifest.length} screenshots and screenshots.jsonl to ${fixtureDir}`);
+  process.exit(0);
+}
+
 const server = spawn(process.execPath, [join(ROOT, 'test/support/static-server.ts'), OUT_DIR, values.port!], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((ready) => server.stdout!.once('data', () => ready()));
 const origin = `http://127.0.0.1:${values.port}`;
@@ -163,12 +209,6 @@ try {
   rows.push(['text (the same pastes)', '–', String(chosen.length), ...text.cells, '–', '–']);
 
   if (values.save) mkdirSync(values.save, { recursive: true });
-  const fixtureDir = join(ROOT, 'test/fixtures/screenshots');
-  if (values.fixtures) {
-    rmSync(fixtureDir, { recursive: true, force: true });
-    mkdirSync(fixtureDir, { recursive: true });
-  }
-  const manifest: string[] = [];
 
   for (const look of looks) {
     const context = await browser.newContext({ deviceScaleFactor: look.scale, viewport: { width: 1000, height: 700 } });
@@ -179,10 +219,6 @@ try {
       const png = await capture(stage, look, item.text);
       const name = `${look.name}-${item.set}-${item.number}.png`;
       if (values.save) writeFileSync(join(values.save, name), png);
-      if (values.fixtures && FIXTURES.some((fixture) => fixture.look === look.name && fixture.set === item.set && fixture.number === item.number)) {
-        writeFileSync(join(fixtureDir, name), png);
-        manifest.push(JSON.stringify({ image: name, expect: item.expect, look: look.name, from: `${item.set}.jsonl line ${item.number}` }));
-      }
       const read = await readInPage(reader, png);
       if (Number.isNaN(firstRead)) firstRead = read.millis;
       else times.push(read.millis);
@@ -198,7 +234,6 @@ try {
     rows.push([look.name, look.description, String(verdicts.length), ...result.cells, `${(median(times) / 1000).toFixed(2)} s`, `${(percentile(times, 0.9) / 1000).toFixed(2)} s`, `${gap} points`]);
     console.error(`… ${look.name} done`);
   }
-  if (values.fixtures) writeFileSync(join(fixtureDir, 'screenshots.jsonl'), `${manifest.join('\n')}\n`);
 } finally {
   await browser.close();
   server.kill();
