@@ -4,12 +4,14 @@
  * The page shows the progress, puts the text read in the box and answers it,
  * says it came from a screenshot (and what it repaired), can stop reading,
  * refuses a file that is no image, loads nothing of the OCR before an image
- * is given, and sends no request outside the site. Axe checks each state.
+ * is given, sends no request outside the site and breaks no rule of the
+ * Content-Security-Policy. Axe checks each state.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.ts';
+import { watchViolations } from '../support/csp.ts';
 import { ROOT } from '../support/kb.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/screenshots');
@@ -23,6 +25,11 @@ const progress = (page: Page) => page.locator('.triage-screenshot');
 const notice = (page: Page) => page.locator('.triage-screenshot-note');
 
 type Gesture = 'paste' | 'drop';
+
+/** Waiting for a reading: the first loads the OCR (4 MB) and compiles its core, which takes seconds on a busy machine. */
+const READ = { timeout: 60_000 };
+
+test.describe.configure({ timeout: 120_000 });
 
 /** Dispatches a real paste (on the text box) or drop (on the triage box) event carrying the PNG as a File. */
 async function give(page: Page, gesture: Gesture, file: string, type = 'image/png') {
@@ -84,6 +91,7 @@ function logRequests(page: Page): string[] {
 
 test('a pasted screenshot is read in the page, shown with its progress, and answered like a paste', async ({ page, baseURL }) => {
   const requests = logRequests(page);
+  const problems = await watchViolations(page);
   await page.goto('/triage/');
   await expect(box(page)).toBeVisible();
   // Nothing of the OCR loads with the page.
@@ -91,7 +99,7 @@ test('a pasted screenshot is read in the page, shown with its progress, and answ
   const seen = await recordProgress(page);
 
   await give(page, 'paste', DARK);
-  await expect(box(page)).toHaveValue(/AADSTS700082: The refresh token has expired due to inactivity\./);
+  await expect(box(page)).toHaveValue(/AADSTS700082: The refresh token has expired due to inactivity\./, READ);
   await expect(progress(page)).toBeHidden();
   const steps = await seen();
   expect(steps).toContain('Loading the text reader (the first time only)…');
@@ -113,12 +121,15 @@ test('a pasted screenshot is read in the page, shown with its progress, and answ
   expect(requests.filter((url) => url.includes('/ocr/')).map((url) => url.split('/').pop())).toEqual(
     expect.arrayContaining(['worker.min.js', 'tesseract-core-simd-lstm.js', 'tesseract-core-simd-lstm.wasm', 'eng.traineddata.gz']),
   );
+  // The worker, its WebAssembly and the reading ran under the site's strict policy without a violation.
+  expect(problems).toEqual([]);
 });
 
 test('a screenshot dropped on the home page box is read, and a repaired code is named in the answer', async ({ page, baseURL }) => {
   const requests = logRequests(page);
   await page.goto('/');
   await give(page, 'drop', MISREAD);
+  await expect(box(page)).toHaveValue(/AADSTS700082/, READ);
   await expect(notice(page)).toHaveText(
     'Read from a screenshot: some characters may be misread, so check the text against the image. Where the OCR read letters in an error code, we read AADST5700082 as AADSTS700082.',
   );
@@ -152,7 +163,7 @@ test('"Read a screenshot" opens a file chooser from the keyboard; Cancel stops t
   // Chosen again (straight into the file input: Playwright intercepts only every other chooser in a row),
   // it is read to the end; the box's own text is kept, the screenshot's added after it.
   await page.locator('[data-screenshot-file]').setInputFiles(DARK);
-  await expect(box(page)).toHaveValue(/^my own notes\n\n[\s\S]*AADSTS700082: The refresh token has expired/);
+  await expect(box(page)).toHaveValue(/^my own notes\n\n[\s\S]*AADSTS700082: The refresh token has expired/, READ);
   await expect(notice(page)).toContainText('Its text was added after yours.');
   await expect(page.locator('.triage-answer').first()).toHaveAttribute('data-rule', 'refresh-token-expired');
 });
@@ -168,7 +179,7 @@ test('a dropped file that is no image is refused with a reason, loading no OCR, 
     target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
   });
-  await expect(notice(page)).toHaveText('This file cannot be read as a screenshot: it is not a PNG, JPEG or WebP image.');
+  await expect(notice(page)).toHaveText('This file cannot be read as a screenshot: it is not a PNG, JPEG or WebP image.', READ);
   await expect(box(page)).toHaveValue('Password is empty for the data source');
   await expect(page.locator('.triage-answer').first()).toHaveAttribute('data-rule', 'password-empty');
   expect(requests.filter((url) => url.includes('/ocr/'))).toEqual([]);
