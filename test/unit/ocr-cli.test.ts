@@ -18,11 +18,14 @@ const MANIFEST = 'test/fixtures/screenshots/screenshots.jsonl';
 const scratch = mkdtempSync(join(tmpdir(), 'kb-ocr-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** OCR runs take seconds each, and many more on a busy machine: generous, so only a hang fails on time. */
+const OCR_TIMEOUT = { timeout: 240_000 };
+
 const lines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
 const confident = (match: { confidence: string }) => match.confidence !== 'low';
 
 describe('kb triage reads screenshots', () => {
-  it('answers each checked-in screenshot named by a JSON Lines ticket (paths relative to the file), and claims nothing on the look-alike', () => {
+  it('answers each checked-in screenshot named by a JSON Lines ticket (paths relative to the file), and claims nothing on the look-alike', OCR_TIMEOUT, () => {
     const run = kb(['triage', '--jsonl', '--jobs', '2', MANIFEST]);
     expect(run.stderr).toMatch(/8 tickets/);
     expect(run.status).toBe(0);
@@ -43,7 +46,7 @@ describe('kb triage reads screenshots', () => {
     expect(misread.screenshot.text).toContain('AADSTS700082: The refresh token has expired due to inactivity.');
   });
 
-  it('tells an image by its content, not its name, and says in --json where the text came from', () => {
+  it('tells an image by its content, not its name, and says in --json where the text came from', OCR_TIMEOUT, () => {
     const disguised = join(scratch, 'error.txt');
     copyFileSync(join(FIXTURES, 'light-misread-code-1.png'), disguised);
     const run = kb(['triage', '--json', disguised]);
@@ -57,7 +60,7 @@ describe('kb triage reads screenshots', () => {
     for (const span of result.matches[0].evidence) expect(result.text.slice(span.start, span.end)).toBe(span.text);
   });
 
-  it('reads a screenshot piped to standard input, and prints the text read with --show-text', () => {
+  it('reads a screenshot piped to standard input, and prints the text read with --show-text', OCR_TIMEOUT, () => {
     const run = kb(['triage', '--show-text', '-'], readFileSync(join(FIXTURES, 'dark-realworld-public-1.png')));
     expect(run.status).toBe(0);
     const [notice, blank, heading, ...rest] = run.stdout.split('\n');
@@ -101,7 +104,7 @@ describe('kb triage refuses what is not a screenshot, clearly', () => {
     expect(jsonl.stderr).toContain('is an image; --jsonl reads JSON Lines tickets (a ticket names its screenshot in "image")');
   });
 
-  it('reports a damaged image as an input error (exit 2), not a crash', () => {
+  it('reports a damaged image as an input error (exit 2), not a crash', OCR_TIMEOUT, () => {
     const png = readFileSync(join(FIXTURES, 'zoom-75-hard-cases-3.png'));
     writeFileSync(join(scratch, 'cut.png'), png.subarray(0, 200));
     const run = kb(['triage', join(scratch, 'cut.png')]);
