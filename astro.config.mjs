@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import validateContent from './src/integrations/validate-content.ts';
 import checkLinks from './src/integrations/check-links.ts';
 import embed from './src/integrations/embed.ts';
+import ocrAssets from './src/integrations/ocr-assets.ts';
 import { EXAMPLE_SITE_URL, exampleDefaultWarnings } from './src/config.ts';
 
 /**
@@ -25,7 +26,7 @@ export default defineConfig({
   // A separate output folder lets two builds (two people, or CI beside a dev) coexist.
   outDir: process.env.KB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [validateContent(), warnExampleDefaults, mdx(), embed(), checkLinks()],
+  integrations: [validateContent(), warnExampleDefaults, mdx(), embed(), ocrAssets(), checkLinks()],
   markdown: {
     // Shiki writes inline styles, which the strict CSP below refuses.
     syntaxHighlight: 'prism',

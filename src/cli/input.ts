@@ -13,11 +13,14 @@
  *
  * Text is decoded as UTF-8 by a streaming decoder, which drops a leading
  * byte order mark (Windows editors and exports write one) and never splits
- * a character across chunks.
+ * a character across chunks. `kb triage` also takes a screenshot, told from
+ * text by its first bytes (`openInput`).
  */
 import { close, open, read } from 'node:fs';
 import { isatty } from 'node:tty';
+import { isReadableImage, sniffImage, SNIFF_BYTES, unreadableImageReason, type ImageType } from '../ocr/image-type.ts';
 import { CliError, EXIT } from './exit.ts';
+import type { TicketImage } from './bulk/tickets.ts';
 
 const CHUNK_BYTES = 1 << 18;
 const EAGAIN_WAIT_MS = 5;
@@ -51,10 +54,11 @@ export function inputName(file: string | undefined): string {
 }
 
 /**
- * The input's text, chunk by chunk (about 1 MB each). `file` is a path, or
+ * The input's bytes, chunk by chunk (about 256 KB each). `file` is a path, or
  * "-"/undefined for standard input. An unreadable file is a CliError (exit 2).
+ * Each chunk is valid only until the next is asked for (one buffer is reused).
  */
-export async function* readText(file: string | undefined): AsyncGenerator<string> {
+async function* readChunks(file: string | undefined): AsyncGenerator<Buffer> {
   const stdin = file === undefined || file === '-';
   let fd: number;
   if (stdin) {
@@ -67,7 +71,6 @@ export async function* readText(file: string | undefined): AsyncGenerator<string
       throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.USAGE);
     }
   }
-  const decoder = new TextDecoder('utf-8');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     for (;;) {
@@ -78,14 +81,76 @@ export async function* readText(file: string | undefined): AsyncGenerator<string
         throw new CliError(`cannot read ${inputName(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.USAGE);
       }
       if (bytes === 0) break;
-      const text = decoder.decode(buffer.subarray(0, bytes), { stream: true });
-      if (text) yield text;
+      yield buffer.subarray(0, bytes);
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
   } finally {
     if (!stdin) close(fd, () => {});
   }
+}
+
+/** Bytes decoded as UTF-8 text, chunk by chunk, after the chunk `first` (if any) was read already. */
+async function* decodeText(chunks: AsyncIterator<Buffer>, first?: Buffer): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  if (first) {
+    const text = decoder.decode(first, { stream: true });
+    if (text) yield text;
+  }
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    const text = decoder.decode(next.value, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * The input's text, chunk by chunk. `file` is a path, or "-"/undefined for
+ * standard input. An unreadable file is a CliError (exit 2).
+ */
+export function readText(file: string | undefined): AsyncGenerator<string> {
+  return decodeText(readChunks(file));
+}
+
+/** The largest image read: a screenshot is a few megabytes at most. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** An input opened: a screenshot (its bytes, whole), or text to read chunk by chunk. */
+export type Input = { kind: 'image'; type: ImageType; bytes: Buffer } | { kind: 'text'; chunks: AsyncGenerator<string> };
+
+/**
+ * Opens the input and tells by its first bytes whether it is a PNG, JPEG or
+ * WebP screenshot (read whole, up to MAX_IMAGE_BYTES) or text (read as
+ * `readText` does). The file's name does not count: `error.txt` holding a
+ * PNG is an image.
+ */
+export async function openInput(file: string | undefined): Promise<Input> {
+  const chunks = readChunks(file);
+  // A pipe may deliver the first bytes a few at a time: gather enough to tell.
+  const head: Buffer[] = [];
+  let size = 0;
+  while (size < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(Buffer.from(next.value));
+    size += next.value.length;
+  }
+  const start = Buffer.concat(head);
+  const type = sniffImage(start.subarray(0, SNIFF_BYTES));
+  if (type === undefined) return { kind: 'text', chunks: decodeText(chunks, start) };
+  if (!isReadableImage(type)) {
+    await chunks.return(undefined);
+    throw new CliError(`cannot read ${inputName(file)}: ${unreadableImageReason(type)}`, EXIT.USAGE);
+  }
+  const parts = [start];
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    size += next.value.length;
+    if (size > MAX_IMAGE_BYTES) {
+      await chunks.return(undefined);
+      throw new CliError(`${inputName(file)} is a ${type.toUpperCase()} image of more than ${MAX_IMAGE_BYTES / 1024 / 1024} MB; crop the screenshot to the error message`, EXIT.USAGE);
+    }
+    parts.push(Buffer.from(next.value));
+  }
+  return { kind: 'image', type, bytes: Buffer.concat(parts) };
 }
 
 /** One line of the input. */
@@ -97,6 +162,8 @@ export interface Line {
   /** The line had more than the allowed characters and was not kept (its length is `length`). */
   tooLong: boolean;
   length: number;
+  /** A JSON Lines ticket's screenshot (its `"image"` field), once read (src/cli/screenshots.ts). */
+  image?: TicketImage;
 }
 
 /**

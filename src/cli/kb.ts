@@ -15,20 +15,26 @@ import { triageCommand } from './commands/triage.ts';
 import { gapsCommand } from './commands/gaps.ts';
 import { newCommand } from './commands/new.ts';
 
-export const HELP = `Usage: kb triage [FILE|-] [--json | --jsonl] [options]
+export const HELP = `Usage: kb triage [FILE|-] [--json | --jsonl] [--show-text] [options]
        kb gaps [FILE|-] [--json | --markdown] [--top N] [options]
        kb new --from FILE|- [--id ID] [--category SLUG] [--stdout] [--force] [options]
 
-kb triage   Diagnoses IPP audit-log errors: a pasted message, a ticket or a
-            whole audit-log export (any size), and says which error it is, how
-            sure it is, why, and what to do. Reads standard input when FILE is
-            "-" or missing.
+kb triage   Diagnoses IPP audit-log errors: a pasted message, a ticket, a
+            whole audit-log export (any size), or a screenshot of one (PNG,
+            JPEG or WebP, told by its content; read by OCR on this machine),
+            and says which error it is, how sure it is, why, and what to do.
+            Reads standard input when FILE is "-" or missing.
             An export that names datasources leads with a table of them: which
             are failing now, since when, with which errors.
   --json          one JSON object: {"matches": [...], "segments": [...], "unknownCodes": [...],
-                  "stats": {...}, "datasources": [...], "timeOrder": "..."}
+                  "stats": {...}, "datasources": [...], "timeOrder": "..."};
+                  for a screenshot also "source": "image", "text" (what was read) and "repairs"
   --jsonl         JSON Lines in ({"text": "...", other fields} per ticket), one result
-                  per non-blank line out, in input order: {"line": N, other fields, "matches", ...}
+                  per non-blank line out, in input order: {"line": N, other fields, "matches", ...};
+                  a ticket may name a screenshot in "image" (a path, relative to the
+                  JSON Lines file's folder): its text is read and triaged after the
+                  ticket's "text", and the result adds "screenshot": {"text", "repairs"}
+  --show-text     for a screenshot: print the text read from it before the diagnosis
 
 kb gaps     Content gaps: triages tickets (JSON Lines, or a plain-text export)
             and ranks the failures that no rule answers, grouped by message
@@ -58,13 +64,14 @@ Options of every command:
 Exit status:
   0  the input was read (whether or not an error was recognised)
   1  kb itself failed (a bug: please report it)
-  2  usage or input error: bad option, unreadable file, invalid JSON Lines line,
-     invalid or empty knowledge base, invalid --base-url
+  2  usage or input error: bad option, unreadable file or image, invalid JSON Lines
+     line (or a ticket's unreadable image), invalid or empty knowledge base, invalid --base-url
   3  input over the size limit: a JSON Lines ticket, or one record of a plain-text
      input, with more than 6,000,000 characters (the rest is still triaged)
 
 Examples:
   kb triage ticket.txt
+  kb triage --show-text screenshot.png
   pbpaste | kb triage -
   kb triage --jsonl tickets.jsonl > diagnoses.jsonl
   kb gaps --markdown tickets.jsonl > gaps.md

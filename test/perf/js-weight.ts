@@ -17,6 +17,12 @@
  *   its own: the support-agent widgets the rule pages carry ("Copy link",
  *   "Copy resolution", "Did this fix it?"), which work only with JavaScript.
  *   Everything else on an article works without it.
+ *
+ * The OCR that reads a pasted screenshot loads only when an image is given
+ * (src/components/triage/client/screenshot.ts imports screenshot-reader.ts):
+ * it is listed as lazy, not counted in the page's figure, and weighed apart —
+ * its JavaScript, tesseract.js's worker, the WebAssembly core and the English
+ * traineddata that the first screenshot fetches from /ocr/<hash>/.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +33,8 @@ const TRIAGE_BUDGET = 40 * 1024;
 const SEARCH_BUDGET = 16 * 1024;
 const ARTICLE_OWN_BUDGET = 3 * 1024;
 const LAZY_PREFIXES = ['/pagefind/'];
+/** The screenshot reader's chunk: loaded on the first image only, weighed apart (below). */
+const ON_FIRST_SCREENSHOT = /^\/_astro\/screenshot-reader\.[^/]*\.js$/;
 
 if (!existsSync(join(OUT_DIR, 'index.html'))) {
   console.error(`No built site in ${OUT_DIR}: run \`npm run build\` first (or pass the output folder).`);
@@ -95,7 +103,7 @@ function followCode(code: string, from: string, weight: Weight) {
   for (const match of code.matchAll(WORKER)) follow(resolveUrl(match[2]!, from), weight);
   for (const match of code.matchAll(DYNAMIC_IMPORT)) {
     const target = resolveUrl(match[2]!, from);
-    if (LAZY_PREFIXES.some((prefix) => target.startsWith(prefix))) weight.lazy.add(target);
+    if (LAZY_PREFIXES.some((prefix) => target.startsWith(prefix)) || ON_FIRST_SCREENSHOT.test(target)) weight.lazy.add(target);
     else follow(target, weight); // our own lazily loaded chunks still count
   }
 }
@@ -158,6 +166,34 @@ for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 const index = join(OUT_DIR, 'triage-index.json');
 if (existsSync(index)) console.log(`\ntriage-index.json (data fetched by the triage worker, not JavaScript): ${kb(gzip(readFileSync(index)))} gzip`);
 console.log(`Search component (on every page): ${[...searchComponent].join(', ') || 'none'}`);
+
+// What the first screenshot loads: the reader's chunks not already on the triage page, and the OCR folder's files
+// (each as a server sends it: gzip for scripts and WebAssembly, the traineddata as it is, already compressed).
+const triageInitial = weigh('/triage/');
+const readerChunk = [...triageInitial.lazy].find((path) => ON_FIRST_SCREENSHOT.test(path));
+if (!readerChunk) failures.push('the triage page does not import the screenshot reader lazily (no screenshot-reader chunk among its dynamic imports)');
+else {
+  const reader: Weight = { files: new Map(triageInitial.files), inline: 0, lazy: new Set() };
+  follow(readerChunk, reader);
+  const readerBytes = [...reader.files].filter(([path]) => !triageInitial.files.has(path)).reduce((sum, [, size]) => sum + size, 0);
+  const ocrRoot = join(OUT_DIR, 'ocr');
+  const folder = existsSync(ocrRoot) ? readdirSync(ocrRoot)[0] : undefined;
+  if (!folder) failures.push('no OCR folder (dist/ocr/<hash>/) in the build');
+  else {
+    const sizeOf = (name: string) => {
+      const bytes = readFileSync(join(ocrRoot, folder, name));
+      return name.endsWith('.gz') ? bytes.length : gzip(bytes);
+    };
+    const parts: Array<[string, number]> = [
+      ['reader (JavaScript)', readerBytes],
+      ['worker.min.js', sizeOf('worker.min.js')],
+      ['tesseract-core-simd-lstm.js + .wasm', sizeOf('tesseract-core-simd-lstm.js') + sizeOf('tesseract-core-simd-lstm.wasm')],
+      ['eng.traineddata.gz', sizeOf('eng.traineddata.gz')],
+    ];
+    const sum = parts.reduce((total, [, size]) => total + size, 0);
+    console.log(`\nFirst screenshot on the triage page (loaded only then, not counted above; /ocr/${folder}/): ${parts.map(([name, size]) => `${name} ${kb(size)}`).join(', ')}; ${(sum / 1024 / 1024).toFixed(2)} MB in all`);
+  }
+}
 
 if (failures.length > 0) {
   console.error(`\nJavaScript budget MISSED:\n- ${failures.join('\n- ')}`);

@@ -33,7 +33,7 @@ const configDirectives = new Map(
 const PAGES = ['/', '/errors/', '/errors/refresh-token-expired/', '/categories/refresh-token/', '/guides/new-refresh-token/', '/triage/', '/search/'];
 /** Read by other sites: the catalogue, the triage index and the embeddable widget. */
 const CROSS_ORIGIN = ['/api/rules.json', '/triage-index.json', '/embed/triage.js', '/embed/'];
-const ASSETS = ['/_astro/page.abc123.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/favicon.svg', '/robots.txt', '/404.html'];
+const ASSETS = ['/_astro/page.abc123.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/favicon.svg', '/robots.txt', '/404.html', '/ocr/0123456789ab/eng.traineddata.gz'];
 const nginx = readNginxSite(join(ROOT, 'deploy', 'nginx'));
 
 describe('public/_headers', () => {
@@ -71,6 +71,9 @@ describe('public/_headers', () => {
   it('caches hashed assets for a year and pages, search index and JSON briefly', () => {
     expect(one('/_astro/page.abc123.js', 'Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(one('/_astro/index.def456.css', 'Cache-Control')).toBe('public, max-age=31536000, immutable');
+    // The OCR's folder is named by its files' hash (src/ocr/assets.ts): kept as long, and for this origin only.
+    expect(one('/ocr/0123456789ab/tesseract-core-simd-lstm.wasm', 'Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(one('/ocr/0123456789ab/worker.min.js', 'Cross-Origin-Resource-Policy')).toBe('same-origin');
     for (const path of [...PAGES, '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/api/rules.json', '/triage-index.json']) {
       const value = one(path, 'Cache-Control') ?? '';
       expect(value, path).toMatch(/must-revalidate/);

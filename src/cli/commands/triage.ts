@@ -1,17 +1,22 @@
 /**
- * `kb triage [FILE|-]`: a readable diagnosis (or `--json`) of one paste or a
- * whole export, or (`--jsonl`) one result line per ticket, joined back to it.
+ * `kb triage [FILE|-]`: a readable diagnosis (or `--json`) of one paste, a
+ * whole export or a screenshot, or (`--jsonl`) one result line per ticket,
+ * joined back to it. The OCR (../screenshots.ts) is loaded only for an image.
  */
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { knownEntraCodes } from '../../ocr/repair.ts';
 import { ResultCombiner } from '../../triage/decide/combine.ts';
+import { createEngine } from '../../triage/engine.ts';
 import type { TriageResult } from '../../triage/types.ts';
 import { withArticleUrls } from '../base-url.ts';
 import { EXIT, UsageError, type ExitStatus } from '../exit.ts';
-import { readLines, readText } from '../input.ts';
+import { inputName, openInput, readLines, type Line } from '../input.ts';
+import type { ScreenshotReaders } from '../screenshots.ts';
 import { TaskPool, runInOrder } from '../bulk/pool.ts';
 import { Progress, ticketSummary } from '../bulk/progress.ts';
 import { noTickets, type Task } from '../bulk/tasks.ts';
-import { MAX_LINE_CHARS } from '../bulk/tickets.ts';
+import { IMAGE_FIELD, MAX_LINE_CHARS } from '../bulk/tickets.ts';
 import { readWindows } from '../bulk/windows.ts';
 import { onOutputClosed, write } from '../output.ts';
 import { formatReport } from '../report.ts';
@@ -21,7 +26,12 @@ export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...COMMON_OPTIONS, json: { type: 'boolean', default: false }, jsonl: { type: 'boolean', default: false } },
+    options: {
+      ...COMMON_OPTIONS,
+      json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
+      'show-text': { type: 'boolean', default: false },
+    },
   });
   if (values.help) return 'help';
   const [file, extra] = positionals;
@@ -31,13 +41,27 @@ export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'
   const jobs = jobsOf(values);
   const index = loadTriageIndex(values);
 
+  const input = await openInput(file);
+
   if (values.jsonl) {
+    if (input.kind === 'image') throw new UsageError(`${inputName(file)} is an image; --jsonl reads JSON Lines tickets (a ticket names its screenshot in "${IMAGE_FIELD}")`);
     const pool = new TaskPool(index, base, jobs);
-    onOutputClosed(() => void pool.close());
+    // Screenshots named by tickets are read before their batch is triaged; the OCR starts on the first one.
+    const folder = file === undefined || file === '-' ? process.cwd() : dirname(resolve(file));
+    let screenshots: Promise<ScreenshotReaders> | undefined;
+    const withImages = async (lines: Line[]) => {
+      if (!lines.some((line) => !line.tooLong && line.text.includes(`"${IMAGE_FIELD}"`))) return lines;
+      screenshots ??= import('../screenshots.ts').then(({ ScreenshotReaders }) => new ScreenshotReaders(jobs, knownEntraCodes(index)));
+      const { withTicketImages } = await import('../screenshots.ts');
+      return withTicketImages(lines, folder, await screenshots);
+    };
+    const closeAll = () => Promise.all([pool.close(), screenshots?.then((readers) => readers.close())]);
+    onOutputClosed(() => void closeAll());
     const counts = noTickets();
     const progress = new Progress('tickets');
     async function* tasks(): AsyncGenerator<Task> {
-      for await (const lines of batches(readLines(readText(file), MAX_LINE_CHARS))) yield { kind: 'triage-lines', lines };
+      if (input.kind !== 'text') return;
+      for await (const lines of batches(readLines(input.chunks, MAX_LINE_CHARS))) yield { kind: 'triage-lines', lines: await withImages(lines) };
     }
     try {
       await runInOrder(pool, tasks(), async (output) => {
@@ -47,20 +71,33 @@ export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'
         await write(output.output);
       });
     } finally {
-      await pool.close();
+      await closeAll();
     }
     progress.finish(ticketSummary(progress, counts, pool.jobs));
     if (counts.invalid > 0) return EXIT.USAGE;
     return counts['too-large'] > 0 ? EXIT.TOO_LARGE : EXIT.OK;
   }
 
+  if (input.kind === 'image') {
+    const { readScreenshot, screenshotPreface } = await import('../screenshots.ts');
+    const read = await readScreenshot(input.bytes, inputName(file), knownEntraCodes(index));
+    const result = createEngine(index).triage(read.text);
+    await write(
+      values.json
+        ? `${JSON.stringify({ source: 'image', text: read.text, repairs: read.repairs, ...withArticleUrls(result, base) }, null, 2)}\n`
+        : `${screenshotPreface(inputName(file), read, values['show-text'])}${formatReport(result, base)}`,
+    );
+    return EXIT.OK;
+  }
+
   // One paste or one export: triaged whole when it fits, else window by window.
+  const { chunks } = input;
   const pool = new TaskPool(index, base, jobs);
   onOutputClosed(() => void pool.close());
   const combiner = new ResultCombiner();
   let whole: TriageResult | undefined;
   async function* tasks(): AsyncGenerator<Task> {
-    for await (const window of readWindows(readText(file))) yield { kind: 'triage-window', window };
+    for await (const window of readWindows(chunks)) yield { kind: 'triage-window', window };
   }
   try {
     await runInOrder(pool, tasks(), (output) => {

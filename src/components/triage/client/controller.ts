@@ -52,7 +52,7 @@ export function searchWords(text: string): string {
   return [...new Set(words)].slice(0, SEARCH_WORDS).join(' ');
 }
 
-export function mountTriageBox(root: HTMLElement): void {
+export function mountTriageBox(root: HTMLElement): { triageText(text: string): void } {
   const input = root.querySelector<HTMLTextAreaElement>('[data-triage-input]')!;
   const output = root.querySelector<HTMLElement>('[data-triage-output]')!;
   const status = root.querySelector<HTMLElement>('[data-triage-status]')!;
@@ -300,4 +300,13 @@ export function mountTriageBox(root: HTMLElement): void {
     prefill();
     window.addEventListener('hashchange', prefill);
   }
+
+  return {
+    /** Puts a text in the box (a screenshot's, ./screenshot.ts) and triages it at once, as a paste. */
+    triageText(text: string) {
+      unfold();
+      input.value = text;
+      run();
+    },
+  };
 }
