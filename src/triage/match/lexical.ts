@@ -105,14 +105,41 @@ export interface Contradiction {
  * `from`/`to` are chunk positions, `first`/`last` record tokens.
  */
 function contradictionAround(chunk: PreparedChunk, keys: readonly string[], sentenceBreak: SentenceBreak, from: number, to: number, first: number, last: number): Contradiction | undefined {
-  const differs = (chunkAt: number, recordAt: number) =>
-    chunkAt >= 0 && chunkAt < chunk.keys.length && chunk.significant[chunkAt] &&
-    recordAt >= 0 && recordAt < keys.length && isSignificant(keys[recordAt]!) && !alike(keys[recordAt]!, chunk.keys[chunkAt]!);
+  /** The record's word at `recordAt` against the message's at `chunkAt`: the same, a slip of it, or another word. */
+  const compare = (chunkAt: number, recordAt: number): 'same' | 'slip' | 'other' | 'none' => {
+    if (chunkAt < 0 || chunkAt >= chunk.keys.length || !chunk.significant[chunkAt]) return 'none';
+    if (recordAt < 0 || recordAt >= keys.length || !isSignificant(keys[recordAt]!)) return 'none';
+    const said = keys[recordAt]!;
+    const expected = chunk.keys[chunkAt]!;
+    if (said === expected) return 'same';
+    if (isPieceOf(said, expected, keys[recordAt + 1], recordAt === keys.length - 1) || alike(said, expected)) return 'slip';
+    return 'other';
+  };
+  /** Looks outward from a run's edge (`step` +1 after it, -1 before it), one word past a slip ("paramet: 'grant_type'"). */
+  const look = (chunkAt: number, recordAt: number, step: 1 | -1): Contradiction | undefined => {
+    for (let words = 0; words < 2; words++, chunkAt += step, recordAt += step) {
+      const verdict = compare(chunkAt, recordAt);
+      if (verdict === 'other') return { said: keys[recordAt]!, expected: chunk.keys[chunkAt]! };
+      if (verdict !== 'slip') return undefined;
+    }
+    return undefined;
+  };
   // A word across a sentence end in the paste is not "in the same place":
   // "Tenant 'x' not found. This may happen if…" is an older wording, not another error.
-  if (!sentenceBreak(last) && differs(to + 1, last + 1)) return { said: keys[last + 1]!, expected: chunk.keys[to + 1]! };
-  if (!sentenceBreak(first - 1) && differs(from - 1, first - 1)) return { said: keys[first - 1]!, expected: chunk.keys[from - 1]! };
-  return undefined;
+  return (!sentenceBreak(last) ? look(to + 1, last + 1, 1) : undefined) ?? (!sentenceBreak(first - 1) ? look(from - 1, first - 1, -1) : undefined);
+}
+
+/**
+ * Is `said` the start of `expected` because the paste stops there (the last
+ * word, cut off) or goes on with the rest of it (a console wrap: "ne" "eded")?
+ * Not when the paste goes on with something else: "client id" is not
+ * "client_assertion" cut short.
+ */
+function isPieceOf(said: string, expected: string, next: string | undefined, last: boolean): boolean {
+  if (!expected.startsWith(said)) return false;
+  if (last || next === undefined) return true;
+  const joined = said + next;
+  return expected.startsWith(joined) || joined.startsWith(expected);
 }
 
 /** True when a sentence ends between record tokens `t` and `t + 1`. */
