@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     testTimeout: 60_000,
+    // Two files at a time even on a two-core machine: many tests wait on child processes (the CLI, astro build).
+    maxWorkers: 2,
   },
 });

@@ -37,6 +37,9 @@ export function withArticleUrls<T extends TriageResult>(result: T, base: URL | u
   return {
     ...result,
     matches: result.matches.map((match) => ({ ...match, url: articleUrl(match.url, base) })),
-    datasources: result.datasources.map((datasource) => ({ ...datasource, errors: datasource.errors.map((error) => ({ ...error, url: articleUrl(error.url, base) })) })),
+    datasources: result.datasources.map((datasource) => ({
+      ...datasource,
+      errors: datasource.errors.map((error) => ({ ...error, url: articleUrl(error.url, base) })),
+    })),
   };
 }

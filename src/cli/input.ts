@@ -146,7 +146,10 @@ export async function openInput(file: string | undefined): Promise<Input> {
     size += next.value.length;
     if (size > MAX_IMAGE_BYTES) {
       await chunks.return(undefined);
-      throw new CliError(`${inputName(file)} is a ${type.toUpperCase()} image of more than ${MAX_IMAGE_BYTES / 1024 / 1024} MB; crop the screenshot to the error message`, EXIT.USAGE);
+      throw new CliError(
+        `${inputName(file)} is a ${type.toUpperCase()} image of more than ${MAX_IMAGE_BYTES / 1024 / 1024} MB; crop the screenshot to the error message`,
+        EXIT.USAGE,
+      );
     }
     parts.push(Buffer.from(next.value));
   }

@@ -22,7 +22,7 @@ import { toTriageRules } from '../content/triage-rules.ts';
 import { findContentProblems } from '../content/validate.ts';
 import { buildIndex } from '../triage/index/build.ts';
 import type { TriageIndex } from '../triage/types.ts';
-import { CliError, EXIT } from './exit.ts';
+import { CliError } from './exit.ts';
 
 /** This project (where kb's own code lives): the default knowledge base. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,7 +95,9 @@ export function loadValidKnowledgeBase(root: string): KnowledgeBase {
   }
   const problems = findContentProblems(kb);
   if (problems.length > 0) {
-    throw new CliError(`invalid rules (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`);
+    throw new CliError(
+      `invalid rules (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`,
+    );
   }
   return kb;
 }

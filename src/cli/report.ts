@@ -51,7 +51,13 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     match.steps.forEach((step, index) => lines.push(`  ${index === 0 ? 'Steps:     ' : '           '} ${index + 1}. ${step}`));
     lines.push(`  Article:    ${articleUrl(match.url, base)}`);
     lines.push(`  Why:        ${match.reason}`);
-    if (match.evidence.length > 0) lines.push(`  Evidence:   ${match.evidence.slice(0, 3).map((span) => quote(span.text)).join(', ')}`);
+    if (match.evidence.length > 0)
+      lines.push(
+        `  Evidence:   ${match.evidence
+          .slice(0, 3)
+          .map((span) => quote(span.text))
+          .join(', ')}`,
+      );
     if (segments.length > 1) lines.push(`  Found on:   ${describeLines(match, segments)}`);
   }
   if (unrecognisedSection(result, lines)) lines.push('  No article explains these lines: send them to IPP support.');
@@ -70,7 +76,9 @@ function unrecognisedSection(result: TriageResult, lines: string[]): boolean {
   if (unrecognised.length === 0 || stats.records <= 1) return false;
   lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
   for (const record of unrecognised.slice(0, MAX_UNRECOGNISED)) {
-    const where = [`line ${record.lines[0]}`, ...(record.datasource ? [`Datasource ${record.datasource}`] : []), ...(record.time ? [record.time] : [])].join(', ');
+    const where = [`line ${record.lines[0]}`, ...(record.datasource ? [`Datasource ${record.datasource}`] : []), ...(record.time ? [record.time] : [])].join(
+      ', ',
+    );
     const codes = record.codes.length > 0 ? `  [${record.codes.map((code) => codeWithLookup(code.code)).join(', ')}]` : '';
     lines.push(`  - ${where}: ${record.message.replace(/\s+/g, ' ')}${record.cut ? '…' : ''}${codes}`);
   }

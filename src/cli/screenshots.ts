@@ -61,7 +61,14 @@ export class ScreenshotReaders {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.started.map((reader) => reader.then((started) => started.close(), () => {})));
+    await Promise.all(
+      this.started.map((reader) =>
+        reader.then(
+          (started) => started.close(),
+          () => {},
+        ),
+      ),
+    );
   }
 }
 

@@ -39,12 +39,15 @@ export const readGitAdditions: AdditionReader = (root, folders) => {
   }
   const added = new Map<string, number>();
   // Newest commit first, so the last time a path appears is the commit that first added it.
-  output.split('\x1e').slice(1).forEach((commit, position) => {
-    for (const name of commit.split('\0')) {
-      const path = name.trim();
-      if (path) added.set(path, position);
-    }
-  });
+  output
+    .split('\x1e')
+    .slice(1)
+    .forEach((commit, position) => {
+      for (const name of commit.split('\0')) {
+        const path = name.trim();
+        if (path) added.set(path, position);
+      }
+    });
   return added;
 };
 

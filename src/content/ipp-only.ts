@@ -19,7 +19,8 @@ export const IPP_ONLY_ENTRIES = {
     'username-empty': 'the seed\'s "Username is empty for the data source": IPP\'s own check of the Realm or Datasource, made before it contacts Microsoft',
     'password-empty': 'the seed\'s "Password is empty for the data source": IPP\'s own check of the Realm or Datasource, made before it contacts Microsoft',
     'account-location-empty': 'the seed\'s "User account/location is empty for the data source": IPP\'s own check of the Datasource',
-    'identity-provider-error': 'the seed\'s "The Identity Provider returned an error. Trace ID:": IPP\'s own wrapper around a failed token request; no public occurrence is known',
+    'identity-provider-error':
+      'the seed\'s "The Identity Provider returned an error. Trace ID:": IPP\'s own wrapper around a failed token request; no public occurrence is known',
   },
   guides: {
     'find-ipp-failure-reason': "the seed's own procedure: IPP's Audit logs tab and View Logs",

@@ -59,7 +59,12 @@ function listFiles(root: string, folder: string): string[] {
   return entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => file.slice(folder.length + 1).split('/').every((part) => !part.startsWith('.')))
+    .filter((file) =>
+      file
+        .slice(folder.length + 1)
+        .split('/')
+        .every((part) => !part.startsWith('.')),
+    )
     .sort();
 }
 

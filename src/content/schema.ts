@@ -7,12 +7,10 @@
  * misspelt key an error instead of silently ignoring it.
  */
 import { z } from 'astro/zod';
-import { codeKey, ERROR_CODE, hasWords, templateShape } from '../triage/index/template.ts';
+import { codeKey, hasWords, isErrorCode, templateShape } from '../triage/index/template.ts';
 
 /** Lower-case words joined by hyphens: ids, categories, fix guides, aliases. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "refresh-token-expired"');
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "refresh-token-expired"');
 
 /**
  * An error code: an Entra code (`AADSTS700082`) or a symbolic one as Microsoft
@@ -21,7 +19,7 @@ export const slug = z
  */
 export const errorCode = z
   .string()
-  .regex(ERROR_CODE, 'must be a code such as "AADSTS700082" or "TooManyRequests" (letters and digits, parts joined by dots)');
+  .refine(isErrorCode, 'must be a code such as "AADSTS700082" or "TooManyRequests" (letters and digits, parts joined by dots)');
 
 /** Longest message template accepted: the longest real Entra message is about 450 characters. */
 export const MAX_TEMPLATE_CHARS = 1000;
@@ -42,7 +40,12 @@ export const messageTemplate = z
  * validate.ts checks the requirement against ipp-only.ts.
  */
 export const sources = z
-  .array(z.url({ protocol: /^https$/, message: 'must be a full https:// URL such as "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"' }))
+  .array(
+    z.url({
+      protocol: /^https$/,
+      message: 'must be a full https:// URL such as "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"',
+    }),
+  )
   .default([])
   .superRefine((urls, context) => {
     for (const { index, earlier } of repeats(urls, (url) => url)) {
@@ -105,20 +108,22 @@ const ruleFields = z.strictObject({
  * message twice, once case, punctuation and placeholder names are set aside; a
  * code, shared code or alias twice), and no shared code missing from `codes`.
  */
-export const ruleSchema = ruleFields
-  .superRefine((rule, context) => {
-    const refuse = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
-    for (const { index, earlier } of repeats(rule.messages, templateShape)) {
-      refuse(['messages', index], sameMessageProblem(rule.messages[index]!, rule.messages[earlier]!, `messages.${earlier}`));
-    }
-    for (const { index, earlier } of repeats(rule.codes, codeKey)) refuse(['codes', index], `"${rule.codes[index]}" is already codes.${earlier}`);
-    for (const { index, earlier } of repeats(rule.sharedCodes, codeKey)) refuse(['sharedCodes', index], `"${rule.sharedCodes[index]}" is already sharedCodes.${earlier}`);
-    const codes = new Set(rule.codes.map(codeKey));
-    rule.sharedCodes.forEach((code, index) => {
-      if (!codes.has(codeKey(code))) refuse(['sharedCodes', index], `"${code}" is not in codes: a shared code is still one of the rule's codes, so list it there too`);
-    });
-    for (const { index, earlier } of repeats(rule.aliases, (alias) => alias)) refuse(['aliases', index], `"${rule.aliases[index]}" is already aliases.${earlier}`);
+export const ruleSchema = ruleFields.superRefine((rule, context) => {
+  const refuse = (path: Array<string | number>, message: string) => context.addIssue({ code: 'custom', path, message });
+  for (const { index, earlier } of repeats(rule.messages, templateShape)) {
+    refuse(['messages', index], sameMessageProblem(rule.messages[index]!, rule.messages[earlier]!, `messages.${earlier}`));
+  }
+  for (const { index, earlier } of repeats(rule.codes, codeKey)) refuse(['codes', index], `"${rule.codes[index]}" is already codes.${earlier}`);
+  for (const { index, earlier } of repeats(rule.sharedCodes, codeKey))
+    refuse(['sharedCodes', index], `"${rule.sharedCodes[index]}" is already sharedCodes.${earlier}`);
+  const codes = new Set(rule.codes.map(codeKey));
+  rule.sharedCodes.forEach((code, index) => {
+    if (!codes.has(codeKey(code)))
+      refuse(['sharedCodes', index], `"${code}" is not in codes: a shared code is still one of the rule's codes, so list it there too`);
   });
+  for (const { index, earlier } of repeats(rule.aliases, (alias) => alias))
+    refuse(['aliases', index], `"${rule.aliases[index]}" is already aliases.${earlier}`);
+});
 
 /**
  * Why `message` cannot stand beside `other`, which has the same

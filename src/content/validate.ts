@@ -97,13 +97,27 @@ function codeClashes(kb: KnowledgeBase, ages: FileAges): ContentError[] {
   return clashes(claims, ages, (group) => group.some((claim) => !claim.shared)).flatMap(({ claim, earlier }) => {
     if (!claim.shared) {
       const owner = earlier[0]!;
-      return [blame(ages, claim, owner, owner.shared
-        ? `"${claim.code}" is a shared code of ${owner.file}: list it in sharedCodes here too, or leave it out`
-        : `"${claim.code}" is already a code of ${owner.file}: a code identifies one rule, unless every rule that lists it also lists it in sharedCodes`)];
+      return [
+        blame(
+          ages,
+          claim,
+          owner,
+          owner.shared
+            ? `"${claim.code}" is a shared code of ${owner.file}: list it in sharedCodes here too, or leave it out`
+            : `"${claim.code}" is already a code of ${owner.file}: a code identifies one rule, unless every rule that lists it also lists it in sharedCodes`,
+        ),
+      ];
     }
     const exclusive = earlier.find((owner) => !owner.shared);
     if (!exclusive) return [];
-    return [blame(ages, claim, exclusive, `"${claim.code}" is already a code of ${exclusive.file}, which does not list it in sharedCodes: a code two rules list must be in the sharedCodes of both`)];
+    return [
+      blame(
+        ages,
+        claim,
+        exclusive,
+        `"${claim.code}" is already a code of ${exclusive.file}, which does not list it in sharedCodes: a code two rules list must be in the sharedCodes of both`,
+      ),
+    ];
   });
 }
 
@@ -117,7 +131,9 @@ function referenceProblems(kb: KnowledgeBase): ContentError[] {
     }
     data.categories.forEach((category, position) => {
       if (!categories.has(category)) {
-        problems.push(new ContentError(file, `categories.${position}`, `names the category "${category}", but content/categories/${category}.md does not exist`));
+        problems.push(
+          new ContentError(file, `categories.${position}`, `names the category "${category}", but content/categories/${category}.md does not exist`),
+        );
       }
     });
     const folder = file.split('/').slice(1, -1).join('/');

@@ -39,7 +39,13 @@ export function answerPanel(result: TriageResult, articleUrl: (url: string) => s
   if (answer.steps.length > 0) panel.append(element('ol', '', ...answer.steps.map((step) => element('li', '', step))));
   panel.append(element('p', '', link));
   if (others.length > 0) {
-    panel.append(element('p', 'more', `${others.length} other known error${others.length === 1 ? '' : 's'} in the text: ${others.map((match) => match.title).join('; ')}.`));
+    panel.append(
+      element(
+        'p',
+        'more',
+        `${others.length} other known error${others.length === 1 ? '' : 's'} in the text: ${others.map((match) => match.title).join('; ')}.`,
+      ),
+    );
   }
   return panel;
 }

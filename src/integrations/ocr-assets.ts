@@ -45,7 +45,9 @@ export default function ocrAssets(): AstroIntegration {
           copyFileSync(ocrFilePath(name), join(out, name));
           bytes += statSync(ocrFilePath(name)).size;
         }
-        logger.info(`${folder}: the OCR's ${Object.keys(OCR_FILES).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (loaded only when a screenshot is read)`);
+        logger.info(
+          `${folder}: the OCR's ${Object.keys(OCR_FILES).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (loaded only when a screenshot is read)`,
+        );
       },
     },
   };

@@ -33,8 +33,7 @@ let rulesSorted: Promise<Rule[]> | undefined;
 let guidesSorted: Promise<Guide[]> | undefined;
 const cacheLists = import.meta.env.PROD;
 
-const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
-  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
 
 /** Every rule this build publishes, sorted by title. */
 export async function getRules(): Promise<Rule[]> {
@@ -84,10 +83,7 @@ export function primaryCategory(rule: Rule): string {
 /** Rules sharing the fix guide or the primary category with `rule`, excluding itself. */
 export async function getRelatedRules(rule: Rule, limit = MAX_RELATED): Promise<Rule[]> {
   const primary = primaryCategory(rule);
-  const related = (await getRules()).filter(
-    (other) =>
-      other.id !== rule.id && (other.data.fix === rule.data.fix || primaryCategory(other) === primary),
-  );
+  const related = (await getRules()).filter((other) => other.id !== rule.id && (other.data.fix === rule.data.fix || primaryCategory(other) === primary));
   // Same fix first (the most useful neighbours), then same category. Capped:
   // an uncapped list makes every page grow with the rule count, so the site
   // would grow quadratically (5,000 rules ran out of memory).

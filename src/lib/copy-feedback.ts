@@ -77,7 +77,10 @@ export async function copyWithFeedback(button: HTMLElement, text: string, option
     const mark = copiedMark(button);
     mark.textContent = `✓ ${options.mark ?? 'Copied'}`;
     clearTimeout(timers.get(mark));
-    timers.set(mark, setTimeout(() => (mark.textContent = ''), COPIED_VISIBLE_MS));
+    timers.set(
+      mark,
+      setTimeout(() => (mark.textContent = ''), COPIED_VISIBLE_MS),
+    );
     announce(options.status, options.copied);
     return true;
   }

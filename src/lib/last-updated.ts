@@ -103,7 +103,10 @@ export function displayDay(date: Date): string {
  * Forgejo/Gitea spell it), or undefined when no repository is configured.
  */
 export function editUrl(repositoryUrl: string | undefined, branch: string | undefined, file: string | undefined): string | undefined {
-  const repo = (repositoryUrl ?? '').trim().replace(/\/+$/, '').replace(/\.git$/, '');
+  const repo = (repositoryUrl ?? '')
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
   if (!repo || !file) return undefined;
   const path = normalisePath(file).split('/').map(encodeURIComponent).join('/');
   const ref = (branch ?? '').trim() || 'main';

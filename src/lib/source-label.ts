@@ -8,6 +8,7 @@
  * a GitHub issue reads "AzureAD/microsoft-authentication-library-for-js
  * issue #3931", from "github.com"; a #fragment names the section.
  */
+import { isEntraCode } from '../triage/text/entra-code.ts';
 
 export interface SourceLabel {
   /** What the link says: the page, from the last part of its path. */
@@ -49,13 +50,17 @@ const GITHUB_THREADS: Record<string, string> = { issues: 'issue', pull: 'pull re
 function spellWord(word: string): string {
   const lower = word.toLowerCase();
   if (WORD_SPELLINGS[lower]) return WORD_SPELLINGS[lower];
-  if (/^aadsts\d+$/.test(lower)) return lower.toUpperCase();
+  if (isEntraCode(lower)) return lower.toUpperCase();
   return word;
 }
 
 /** `error-code-aadsts50173-grant-expired-revoked` → `Error code AADSTS50173 grant expired revoked`. */
 export function humanizeSlug(slug: string): string {
-  const words = slug.replace(PAGE_EXTENSION, '').split(/[-_\s]+/).filter(Boolean).map(spellWord);
+  const words = slug
+    .replace(PAGE_EXTENSION, '')
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map(spellWord);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -85,8 +90,7 @@ export function describeSource(url: string): SourceLabel {
   const parts = address.pathname.split('/').filter(Boolean).map(decode);
   if (parts[0] && LOCALE.test(parts[0])) parts.shift();
   const section = address.hash.length > 1 ? humanizeSlug(decode(address.hash.slice(1))).toLowerCase() : '';
-  const withSection = (label: SourceLabel): SourceLabel =>
-    section ? { ...label, title: `${label.title}, section “${section}”` } : label;
+  const withSection = (label: SourceLabel): SourceLabel => (section ? { ...label, title: `${label.title}, section “${section}”` } : label);
 
   if (host === 'github.com') {
     const label = githubLabel(host, parts);

@@ -87,10 +87,9 @@ export function supportBody(context: SupportContext): string {
 export function supportHref(target: SupportTarget, context: SupportContext = {}): string {
   if (target.kind === 'email') {
     // RFC 6068: %20 for spaces and CRLF line breaks; encodeURIComponent gives both.
-    const query = [
-      `subject=${encodeURIComponent(supportSubject(context))}`,
-      `body=${encodeURIComponent(supportBody(context).replace(/\r?\n/g, '\r\n'))}`,
-    ].join('&');
+    const query = [`subject=${encodeURIComponent(supportSubject(context))}`, `body=${encodeURIComponent(supportBody(context).replace(/\r?\n/g, '\r\n'))}`].join(
+      '&',
+    );
     return `mailto:${target.address}?${query}`;
   }
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(target.url);

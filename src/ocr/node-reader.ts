@@ -86,7 +86,9 @@ export class ScreenshotReader {
       const decoded = await this.worker.recognize(asBuffer(image), {}, { text: false, imageGrey: true });
       gray = grayFromPng(decoded.data.imageGrey!);
       if (gray.width * gray.height > PREPROCESSING.maxInputPixels) {
-        throw new ImageError(`the image is ${gray.width.toLocaleString('en')} × ${gray.height.toLocaleString('en')} pixels, too large to read: crop it to the error message`);
+        throw new ImageError(
+          `the image is ${gray.width.toLocaleString('en')} × ${gray.height.toLocaleString('en')} pixels, too large to read: crop it to the error message`,
+        );
       }
     } catch (error) {
       if (error instanceof ImageError) throw error;

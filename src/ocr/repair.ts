@@ -14,13 +14,15 @@
  * say so.
  */
 import { codeKey, isEntraCode } from '../triage/index/template.ts';
-import { CODE_CONTEXT } from '../triage/match/codes.ts';
+import { CODE_CONTEXT } from '../triage/text/vocabulary.ts';
 import type { TriageIndex } from '../triage/types.ts';
 
 /** The digit each look-alike stands for (upper and lower case where both occur in OCR output). */
 export const DIGIT_TWINS: Readonly<Record<string, string>> = Object.freeze({ O: '0', o: '0', I: '1', l: '1', '|': '1', S: '5', s: '5', B: '8' });
 
-const TWINS = Object.keys(DIGIT_TWINS).map((twin) => (twin === '|' ? '\\|' : twin)).join('');
+const TWINS = Object.keys(DIGIT_TWINS)
+  .map((twin) => (twin === '|' ? '\\|' : twin))
+  .join('');
 /** `AADSTS` as OCR may write it (an S read as 5), then digits and their twins, as a word of its own. */
 const PREFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(AAD[S5]T[S5])([0-9${TWINS}]+)(?![\\p{L}\\p{N}])`, 'gu');
 /** A bare number with at least one twin in it, as a word of its own. */
@@ -47,7 +49,12 @@ const hasTwin = (word: string) => [...word].some((char) => DIGIT_TWINS[char] !==
 
 /** The Entra codes a knowledge base knows, as lookup keys (`aadsts700082`). */
 export function knownEntraCodes(index: Pick<TriageIndex, 'rules'>): Set<string> {
-  return new Set(index.rules.flatMap((rule) => rule.codes).filter(isEntraCode).map(codeKey));
+  return new Set(
+    index.rules
+      .flatMap((rule) => rule.codes)
+      .filter(isEntraCode)
+      .map(codeKey),
+  );
 }
 
 /**

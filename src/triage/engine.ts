@@ -16,7 +16,7 @@ import { type Candidate, candidatesOf } from './decide/candidate.ts';
 import { DatasourceTally } from './decide/datasource-tally.ts';
 import { ErrorTally } from './decide/rank.ts';
 import { PreparedIndex } from './index/prepare.ts';
-import { MAX_INPUT_CHARS } from './limits.ts';
+import { MAX_INPUT_CHARS, MAX_SEGMENTS, MAX_SEGMENT_TEXT } from './limits.ts';
 import { addTemplateEvidence, codeEvidence } from './match/candidates.ts';
 import { findCodes } from './match/codes.ts';
 import { TypoCorrector } from './match/fuzzy.ts';
@@ -34,6 +34,8 @@ import type { IgnoredPart, Match, Segment, TriageIndex, TriageResult, UnknownCod
 
 export { MAX_INPUT_CHARS };
 
+export { MAX_SEGMENTS, MAX_SEGMENT_TEXT } from './limits.ts';
+
 export class InputTooLargeError extends Error {
   readonly characters: number;
 
@@ -44,16 +46,6 @@ export class InputTooLargeError extends Error {
   }
 }
 
-/**
- * A result stays small whatever the paste: at most this many records are
- * listed (the rest are counted in stats.omitted and in each error's
- * `records`), each listed record's `text` is cut at MAX_SEGMENT_TEXT
- * characters (`start`/`end` give all of it in the input), and a record lists
- * at most MAX_MATCHES_PER_RECORD matches with MAX_RECORD_EVIDENCE spans each.
- * A 6 MB export gives well under a megabyte of result.
- */
-export const MAX_SEGMENTS = 500;
-export const MAX_SEGMENT_TEXT = 1_000;
 const MAX_MATCHES_PER_RECORD = 5;
 const MAX_RECORD_EVIDENCE = 4;
 const MAX_RECORD_SUGGESTIONS = 3;
@@ -131,7 +123,13 @@ export class TriageEngine {
         start: record.start,
         end: record.end,
         lines: record.lines,
-        matches: listedMatches(diagnosis.matches).map(({ id, confidence, score, evidence, reason }) => ({ id, confidence, score, evidence: evidence.slice(0, MAX_RECORD_EVIDENCE), reason })),
+        matches: listedMatches(diagnosis.matches).map(({ id, confidence, score, evidence, reason }) => ({
+          id,
+          confidence,
+          score,
+          evidence: evidence.slice(0, MAX_RECORD_EVIDENCE),
+          reason,
+        })),
         ignored: diagnosis.ignored(),
         unknownCodes: diagnosis.unexplainedCodes.slice(0, MAX_CODES_PER_RECORD),
         ...(datasource ? { datasource } : {}),
@@ -192,7 +190,13 @@ export class TriageEngine {
     if (!certain && view.keys.some((key) => this.prepared.vocabulary.has(key))) {
       const corrections = this.typos.correct(view.tokens, this.prepared.vocabulary, this.prepared.adjacentInSomeMessage);
       if (corrections.size > 0) {
-        addTemplateEvidence(found, view, view.keys.map((key, t) => corrections.get(t) ?? key), this.prepared, corrections);
+        addTemplateEvidence(
+          found,
+          view,
+          view.keys.map((key, t) => corrections.get(t) ?? key),
+          this.prepared,
+          corrections,
+        );
         candidates = candidatesOf(found, view);
       }
     }
@@ -203,7 +207,9 @@ export class TriageEngine {
       input,
       ippContext: showsIpp(text),
     });
-    const unconfirmedShared = decided.filter((candidate) => candidate.sharedCode && candidate.confidence === 'low').map((candidate) => candidate.sharedCode!.toUpperCase());
+    const unconfirmedShared = decided
+      .filter((candidate) => candidate.sharedCode && candidate.confidence === 'low')
+      .map((candidate) => candidate.sharedCode!.toUpperCase());
     return {
       matches: decided.slice(0, MAX_MATCHES_PER_RECORD).map((candidate) => this.toMatch(candidate)),
       // A misspelt message is a failure too, though its error words are misspelt.

@@ -88,7 +88,9 @@ try {
   await measure(['triage', '--jsonl', '--jobs', '1', '-'], false).catch(() => undefined); // compiles and caches the index
   for (const jobs of [1, 2]) {
     const run = await measure(['triage', '--jsonl', '--jobs', String(jobs), tickets], false);
-    console.log(`kb triage --jsonl --jobs ${jobs}: ${TICKETS.toLocaleString('en')} tickets in ${run.seconds.toFixed(1)} s = ${Math.round(TICKETS / run.seconds).toLocaleString('en')} tickets/s, peak ${run.peakMb.toFixed(0)} MB`);
+    console.log(
+      `kb triage --jsonl --jobs ${jobs}: ${TICKETS.toLocaleString('en')} tickets in ${run.seconds.toFixed(1)} s = ${Math.round(TICKETS / run.seconds).toLocaleString('en')} tickets/s, peak ${run.peakMb.toFixed(0)} MB`,
+    );
   }
   const gaps = await measure(['gaps', '--top', '10', tickets], true);
   console.log(`kb gaps: ${TICKETS.toLocaleString('en')} tickets in ${gaps.seconds.toFixed(1)} s, peak ${gaps.peakMb.toFixed(0)} MB. Its report:\n`);
@@ -99,15 +101,21 @@ try {
   const jsonl = join(scratch, 'export.jsonl');
   const lines = await writeExport(jsonl, JSONL_MB, (i) => JSON.stringify({ id: `T-${i}`, channel: 'portal', text: sample[i % sample.length]!.text }));
   const jsonlRun = await measure(['triage', '--jsonl', jsonl], false);
-  console.log(`kb triage --jsonl on a ${(statSync(jsonl).size / 2 ** 20).toFixed(0)} MB export (${lines.toLocaleString('en')} tickets): ${jsonlRun.seconds.toFixed(0)} s, peak ${jsonlRun.peakMb.toFixed(0)} MB`);
+  console.log(
+    `kb triage --jsonl on a ${(statSync(jsonl).size / 2 ** 20).toFixed(0)} MB export (${lines.toLocaleString('en')} tickets): ${jsonlRun.seconds.toFixed(0)} s, peak ${jsonlRun.peakMb.toFixed(0)} MB`,
+  );
   rmSync(jsonl);
 
   const log = join(scratch, 'export.log');
   const records = await writeExport(log, LOG_MB, (i) =>
-    i % 50 === 0 ? `${variation.stamp()} ERROR Datasource 'D${i % 97}': ${sample[i % sample.length]!.text.replace(/\s+/g, ' ')}` : `${variation.stamp()} INFO Datasource 'D${i % 97}' preserved ${i % 5000} items: Success`,
+    i % 50 === 0
+      ? `${variation.stamp()} ERROR Datasource 'D${i % 97}': ${sample[i % sample.length]!.text.replace(/\s+/g, ' ')}`
+      : `${variation.stamp()} INFO Datasource 'D${i % 97}' preserved ${i % 5000} items: Success`,
   );
   const logRun = await measure(['triage', '--json', log], false);
-  console.log(`kb triage on a ${(statSync(log).size / 2 ** 20).toFixed(0)} MB plain-text audit log (${records.toLocaleString('en')} records): ${logRun.seconds.toFixed(0)} s, peak ${logRun.peakMb.toFixed(0)} MB`);
+  console.log(
+    `kb triage on a ${(statSync(log).size / 2 ** 20).toFixed(0)} MB plain-text audit log (${records.toLocaleString('en')} records): ${logRun.seconds.toFixed(0)} s, peak ${logRun.peakMb.toFixed(0)} MB`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

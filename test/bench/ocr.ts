@@ -168,7 +168,14 @@ if (values.fixtures) {
     const image = format ? await reencode(stage, png, format) : png;
     const file = `${look.name}-${item.set}-${item.number}.${format === 'jpeg' ? 'jpg' : (format ?? 'png')}`;
     writeFileSync(join(fixtureDir, file), image);
-    manifest.push(JSON.stringify({ image: file, expect: item.expect, look: look.name, from: item.set === 'misread-code' ? 'a code printed with letters for digits' : `${item.set}.jsonl line ${item.number}` }));
+    manifest.push(
+      JSON.stringify({
+        image: file,
+        expect: item.expect,
+        look: look.name,
+        from: item.set === 'misread-code' ? 'a code printed with letters for digits' : `${item.set}.jsonl line ${item.number}`,
+      }),
+    );
     await context.close();
   }
   writeFileSync(join(fixtureDir, 'screenshots.jsonl'), `${manifest.join('\n')}\n`);
@@ -202,7 +209,11 @@ try {
     const right = verdicts.filter((verdict) => verdict.right).length;
     return {
       answeredShare: answered / positives,
-      cells: [`${answered}/${positives} (${((100 * answered) / positives).toFixed(1)}%)`, `${right}/${verdicts.length} (${((100 * right) / verdicts.length).toFixed(1)}%)`, String(verdicts.filter((verdict) => verdict.confidentWrong).length)],
+      cells: [
+        `${answered}/${positives} (${((100 * answered) / positives).toFixed(1)}%)`,
+        `${right}/${verdicts.length} (${((100 * right) / verdicts.length).toFixed(1)}%)`,
+        String(verdicts.filter((verdict) => verdict.confidentWrong).length),
+      ],
     };
   };
   const text = summary(textVerdicts);
@@ -225,13 +236,23 @@ try {
       const verdict = judge(read.text, item);
       verdicts.push(verdict);
       if (!verdict.answered && (item.expect !== 'none' || !verdict.right)) {
-        misses.push(`${look.name} ${item.set}:${item.number} expect ${item.expect}, got ${verdict.best}${verdict.confidentWrong ? ' CONFIDENT WRONG' : ''}\n    read: ${JSON.stringify(read.text.slice(0, 300))}`);
+        misses.push(
+          `${look.name} ${item.set}:${item.number} expect ${item.expect}, got ${verdict.best}${verdict.confidentWrong ? ' CONFIDENT WRONG' : ''}\n    read: ${JSON.stringify(read.text.slice(0, 300))}`,
+        );
       }
     }
     await context.close();
     const result = summary(verdicts);
     const gap = (100 * (text.answeredShare - result.answeredShare)).toFixed(1);
-    rows.push([look.name, look.description, String(verdicts.length), ...result.cells, `${(median(times) / 1000).toFixed(2)} s`, `${(percentile(times, 0.9) / 1000).toFixed(2)} s`, `${gap} points`]);
+    rows.push([
+      look.name,
+      look.description,
+      String(verdicts.length),
+      ...result.cells,
+      `${(median(times) / 1000).toFixed(2)} s`,
+      `${(percentile(times, 0.9) / 1000).toFixed(2)} s`,
+      `${gap} points`,
+    ]);
     console.error(`… ${look.name} done`);
   }
 } finally {
@@ -239,7 +260,9 @@ try {
   server.kill();
 }
 
-console.log(`Screenshots read by the triage page's OCR (Chromium, ${chosen.length} pastes: ${SETS.join(', ')}); answered = best match right and confident (high or medium), of the positives.`);
+console.log(
+  `Screenshots read by the triage page's OCR (Chromium, ${chosen.length} pastes: ${SETS.join(', ')}); answered = best match right and confident (high or medium), of the positives.`,
+);
 const header = ['look', 'what it shows', 'screenshots', 'answered', 'right', 'confident wrong', 'median read', '90th percentile', 'answered below text'];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);

@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixGuides, random, syntheticRuleFile, syntheticRules } from '../support/synthetic-rules.ts';
+import { fixGuides, random, realisticRules, syntheticRuleFile, syntheticRules } from '../support/synthetic-rules.ts';
+import { readCases } from '../support/accuracy.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -85,10 +86,24 @@ const log5mb = auditLog(5_000_000);
 console.log(`Triage benchmark (medians; ${realRules.length} rules; Node ${process.version})`);
 const pastes = variants(PASTE);
 const typoPastes = variants(TYPO_PASTE);
-report(`one paste (${PASTE.length} characters)`, measureVariants((text) => engine.triage(text), pastes, 2000), 1);
-report('one retyped paste with typos', measureVariants((text) => engine.triage(text), typoPastes, 2000));
-report(`1 MB audit log (${log1mb.split('\n').length} records)`, measure(() => engine.triage(log1mb), 15), 250);
-report(`5 MB audit log (${log5mb.split('\n').length} records)`, measure(() => engine.triage(log5mb), 5));
+report(
+  `one paste (${PASTE.length} characters)`,
+  measureVariants((text) => engine.triage(text), pastes, 2000),
+  1,
+);
+report(
+  'one retyped paste with typos',
+  measureVariants((text) => engine.triage(text), typoPastes, 2000),
+);
+report(
+  `1 MB audit log (${log1mb.split('\n').length} records)`,
+  measure(() => engine.triage(log1mb), 15),
+  250,
+);
+report(
+  `5 MB audit log (${log5mb.split('\n').length} records)`,
+  measure(() => engine.triage(log5mb), 5),
+);
 
 // Large and hostile shapes of issue #9 (each once measured far slower): one
 // record repeating a code, a pretty-printed JSON audit export (as an array of
@@ -99,19 +114,37 @@ report(`5 MB audit log (${log5mb.split('\n').length} records)`, measure(() => en
     time: `2025-03-04T02:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
     datasource: `Custodians ${i}`,
     status: i % 10 ? 'Success' : 'Failed',
-    message: i % 10 ? `Preserved ${i * 7} items` : 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.',
+    message:
+      i % 10
+        ? `Preserved ${i * 7} items`
+        : 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.',
     error_codes: i % 10 ? [] : [700082],
   });
   const runs = Array.from({ length: 32_000 }, (_, i) => run(i)); // about 5.9 MB pretty-printed
   const shapes: Array<[string, string, number | undefined]> = [
     ['one record repeating a code, 1 M characters', 'AADSTS700082 '.repeat(77_000), 1000],
     ['JSON audit export (array of runs)', JSON.stringify(runs, null, 2), 5000],
-    ['JSON audit export (one object of runs keyed by id)', JSON.stringify({ runs: Object.fromEntries(runs.slice(0, 28_000).map((value, i) => [`run${i}`, value])) }, null, 2), 5000],
-    ['5 MB export, every run failed alike', Array.from({ length: 50_000 }, (_, i) => `2025-03-04 02:00:00 ERROR Datasource 'D${i}': AADSTS700082: The refresh token has expired due to inactivity.`).join('\n'), undefined],
+    [
+      'JSON audit export (one object of runs keyed by id)',
+      JSON.stringify({ runs: Object.fromEntries(runs.slice(0, 28_000).map((value, i) => [`run${i}`, value])) }, null, 2),
+      5000,
+    ],
+    [
+      '5 MB export, every run failed alike',
+      Array.from(
+        { length: 50_000 },
+        (_, i) => `2025-03-04 02:00:00 ERROR Datasource 'D${i}': AADSTS700082: The refresh token has expired due to inactivity.`,
+      ).join('\n'),
+      undefined,
+    ],
   ];
   for (const [label, text, goal] of shapes) {
     const size = `${(text.length / 1e6).toFixed(1)} MB`;
-    report(`${label} (${size}; result ${(JSON.stringify(engine.triage(text)).length / 1e3).toFixed(0)} KB)`, measure(() => engine.triage(text), 3), goal);
+    report(
+      `${label} (${size}; result ${(JSON.stringify(engine.triage(text)).length / 1e3).toFixed(0)} KB)`,
+      measure(() => engine.triage(text), 3),
+      goal,
+    );
   }
 }
 
@@ -121,8 +154,41 @@ for (const count of [1000, 5000]) {
   const big = createEngine(buildIndex(rules));
   const built = performance.now() - started;
   report(`index of ${count} generated rules: build`, built);
-  report(`one paste against ${count} generated rules`, measureVariants((text) => big.triage(text), pastes, 500), count === 5000 ? 10 : undefined);
-  report(`one retyped paste against ${count} generated rules`, measureVariants((text) => big.triage(text), typoPastes, 200));
+  report(
+    `one paste against ${count} generated rules`,
+    measureVariants((text) => big.triage(text), pastes, 500),
+    count === 5000 ? 10 : undefined,
+  );
+  report(
+    `one retyped paste against ${count} generated rules`,
+    measureVariants((text) => big.triage(text), typoPastes, 200),
+  );
+}
+
+// Answers as the knowledge base grows (issue 15): every rule example,
+// counterexample and labelled paste triaged with the live rules, then with
+// generated rules of realistic shape added. Goal: no answer or confidence
+// changes (test/unit/growth.test.ts asserts it for +1,000).
+{
+  const pastes = [
+    ...kb.rules.flatMap((rule) => [...rule.data.examples, ...rule.data.counterexamples]),
+    ...['realworld-public', 'coverage-public', 'hard-cases', 'hold-public', 'signin-network-public'].flatMap((set) =>
+      readCases(`${ROOT}/test/fixtures/${set}.jsonl`).map((item) => item.text),
+    ),
+  ];
+  const answerOf = (result: ReturnType<TriageEngine['triage']>) =>
+    result.matches
+      .filter((match) => match.confidence !== 'low')
+      .map((match) => `${match.id}:${match.confidence}`)
+      .join(',');
+  const before = pastes.map((paste) => answerOf(engine.triage(paste)));
+  for (const count of [200, 1000, 5000]) {
+    const grown = createEngine(buildIndex([...realRules, ...realisticRules(count)]));
+    const changed = pastes.filter((paste, index) => answerOf(grown.triage(paste)) !== before[index]).length;
+    console.log(
+      `${`answers or confidences changed by +${count.toLocaleString('en')} realistic rules`.padEnd(52)} ${String(changed).padStart(10)} of ${pastes.length} pastes${changed === 0 ? '  (goal 0: met)' : '  (goal 0: MISSED)'}`,
+    );
+  }
 }
 
 // A single paste from the CLI against 5,000 generated rule files: the first
@@ -171,7 +237,10 @@ for (const count of [1000, 5000]) {
   try {
     const env: NodeJS.ProcessEnv = { KB_CACHE_DIR: cache };
     for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('npm_') && name !== 'KB_SITE_URL') env[name] = value;
-    env.PATH = (process.env.PATH ?? '').split(':').filter((dir) => !dir.endsWith('node_modules/.bin')).join(':');
+    env.PATH = (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => !dir.endsWith('node_modules/.bin'))
+      .join(':');
     const shell = (command: string, args: string[]) => {
       const started = performance.now();
       const run = spawnSync(command, args, { cwd: ROOT, input: PASTE, encoding: 'utf8', env });

@@ -64,30 +64,32 @@ function fail(message: string): never {
 
 function readQueries(): Query[] {
   const queries: Query[] = [];
-  readFileSync(FIXTURE, 'utf8').split('\n').forEach((text, index) => {
-    if (!text.trim()) return;
-    const line = index + 1;
-    const where = `${FIXTURE}:${line}`;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(text);
-    } catch (error) {
-      fail(`${where}: not JSON (${(error as Error).message})`);
-    }
-    const { query, expect, kind, split } = row;
-    if (typeof query !== 'string' || !query.trim()) fail(`${where}: "query" must be a non-empty string`);
-    if (typeof expect !== 'string' || !expect) fail(`${where}: "expect" must be a URL path, paths separated by "|", or "none"`);
-    if (typeof kind !== 'string') fail(`${where}: "kind" must be a string`);
-    if (split !== 'dev' && split !== 'holdout') fail(`${where}: "split" must be "dev" or "holdout"`);
-    const pages = expect === 'none' ? [] : expect.split('|');
-    for (const page of pages) {
-      // An expectation naming no page of the build would be a miss forever: refuse it.
-      if (!page.startsWith('/') || !page.endsWith('/') || !existsSync(join(OUT_DIR, page, 'index.html'))) {
-        fail(`${where}: expected page ${page} is not a page of the build in ${OUT_DIR}`);
+  readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .forEach((text, index) => {
+      if (!text.trim()) return;
+      const line = index + 1;
+      const where = `${FIXTURE}:${line}`;
+      let row: Record<string, unknown>;
+      try {
+        row = JSON.parse(text);
+      } catch (error) {
+        fail(`${where}: not JSON (${(error as Error).message})`);
       }
-    }
-    queries.push({ line, query, pages, kind, split });
-  });
+      const { query, expect, kind, split } = row;
+      if (typeof query !== 'string' || !query.trim()) fail(`${where}: "query" must be a non-empty string`);
+      if (typeof expect !== 'string' || !expect) fail(`${where}: "expect" must be a URL path, paths separated by "|", or "none"`);
+      if (typeof kind !== 'string') fail(`${where}: "kind" must be a string`);
+      if (split !== 'dev' && split !== 'holdout') fail(`${where}: "split" must be "dev" or "holdout"`);
+      const pages = expect === 'none' ? [] : expect.split('|');
+      for (const page of pages) {
+        // An expectation naming no page of the build would be a miss forever: refuse it.
+        if (!page.startsWith('/') || !page.endsWith('/') || !existsSync(join(OUT_DIR, page, 'index.html'))) {
+          fail(`${where}: expected page ${page} is not a page of the build in ${OUT_DIR}`);
+        }
+      }
+      queries.push({ line, query, pages, kind, split });
+    });
   if (queries.length === 0) fail(`${FIXTURE} holds no queries`);
   return queries;
 }
@@ -95,7 +97,13 @@ function readQueries(): Query[] {
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`the static server did not answer at ${url}`);
@@ -106,8 +114,13 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 async function timeSearches(page: Page): Promise<void> {
   await page.waitForFunction(() => 'PagefindComponents' in window);
   await page.evaluate(() => {
-    const instance = (window as unknown as { PagefindComponents: { getInstanceManager(): { getInstance(name: string): { searchTerm: string; on(event: string, callback: (term: string) => void): void } } } })
-      .PagefindComponents.getInstanceManager().getInstance('default');
+    const instance = (
+      window as unknown as {
+        PagefindComponents: {
+          getInstanceManager(): { getInstance(name: string): { searchTerm: string; on(event: string, callback: (term: string) => void): void } };
+        };
+      }
+    ).PagefindComponents.getInstanceManager().getInstance('default');
     const times: Record<string, { start: number; end?: number }> = {};
     Object.assign(window, { searchTimes: times });
     instance.on('search', (term) => void (times[term] = { start: performance.now() }));
@@ -133,9 +146,9 @@ async function search(page: Page, query: string): Promise<{ shown: string[]; tot
     query,
     { timeout: 20_000 },
   );
-  const shown = await page.locator('[data-search-page] pagefind-results a.pf-result-link').evaluateAll((links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-  );
+  const shown = await page
+    .locator('[data-search-page] pagefind-results a.pf-result-link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   // Pagefind draws only the results in view; the list holds an item for each.
   const total = await page.locator('[data-search-page] pagefind-results li.pf-result').count();
   const noArticle = await help.locator('[data-no-article]').evaluateAll((nodes) => (nodes[0] as HTMLElement | undefined)?.dataset.noArticle ?? null);
@@ -173,7 +186,12 @@ if (!existsSync(join(OUT_DIR, 'search', 'index.html')) || !existsSync(join(OUT_D
 const queries = readQueries();
 
 // Never measure someone else's server: the port must be free.
-if (await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false)) {
+if (
+  await fetch(`http://127.0.0.1:${PORT}/`).then(
+    () => true,
+    () => false,
+  )
+) {
   fail(`Port ${PORT} is already in use; pass a free one: npm run bench:search -- ${OUT_DIR} <port>`);
 }
 const server = spawn(process.execPath, [join(ROOT, 'test/support/static-server.ts'), OUT_DIR, String(PORT)], { stdio: 'ignore' });
@@ -191,24 +209,42 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
 
-  console.log(`Search quality on ${OUT_DIR}: ${queries.length} queries from test/fixtures/search-queries.jsonl, typed into /search/ (${seconds.toFixed(1)} s)\n`);
+  console.log(
+    `Search quality on ${OUT_DIR}: ${queries.length} queries from test/fixtures/search-queries.jsonl, typed into /search/ (${seconds.toFixed(1)} s)\n`,
+  );
   console.log('| queries | n | top-1 | top-3 |');
   console.log('|---|---|---|---|');
   console.log(row('whole set', outcomes));
-  for (const split of SPLITS) console.log(row(split === 'dev' ? 'dev (tuned on)' : 'held-out (never tuned on)', outcomes.filter((outcome) => outcome.query.split === split)));
+  for (const split of SPLITS)
+    console.log(
+      row(
+        split === 'dev' ? 'dev (tuned on)' : 'held-out (never tuned on)',
+        outcomes.filter((outcome) => outcome.query.split === split),
+      ),
+    );
   console.log('\n| kind | n | top-1 | top-3 |');
   console.log('|---|---|---|---|');
-  for (const kind of [...new Set(queries.map((query) => query.kind))]) console.log(row(kind, outcomes.filter((outcome) => outcome.query.kind === kind)));
+  for (const kind of [...new Set(queries.map((query) => query.kind))])
+    console.log(
+      row(
+        kind,
+        outcomes.filter((outcome) => outcome.query.kind === kind),
+      ),
+    );
 
   const misses = outcomes.filter((outcome) => outcome.rank === null || outcome.rank > 3);
   console.log(misses.length === 0 ? '\nEvery query has its page in the top 3.' : `\nNot in the top 3 (${misses.length}):`);
   for (const { query, shown, total, noArticle, rank } of misses) {
     const expected = query.pages.length ? query.pages.join(' or ') : 'none (no article)';
-    const got = [noArticle ? `"No article for ${noArticle}"` : '', total ? `${total} results: ${shown.slice(0, 3).join(', ')}` : 'no results'].filter(Boolean).join('; ');
+    const got = [noArticle ? `"No article for ${noArticle}"` : '', total ? `${total} results: ${shown.slice(0, 3).join(', ')}` : 'no results']
+      .filter(Boolean)
+      .join('; ');
     console.log(`- [${query.split}] line ${query.line} "${query.query}": expected ${expected}${rank ? ` (rank ${rank})` : ''}; shown ${got}`);
   }
   const times = outcomes.map((outcome) => outcome.milliseconds);
-  console.log(`\nSearch time (Pagefind's search starting → results, this machine): median ${quantile(times, 0.5).toFixed(0)} ms, 90th percentile ${quantile(times, 0.9).toFixed(0)} ms, slowest ${quantile(times, 1).toFixed(0)} ms.`);
+  console.log(
+    `\nSearch time (Pagefind's search starting → results, this machine): median ${quantile(times, 0.5).toFixed(0)} ms, 90th percentile ${quantile(times, 0.9).toFixed(0)} ms, slowest ${quantile(times, 1).toFixed(0)} ms.`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -10,17 +10,21 @@ import { expectNoAxeViolations } from '../support/axe.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const PASTE = 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00.';
+const PASTE =
+  'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00.';
 
 const box = (page: Page) => page.getByLabel('Paste the error message from the IPP audit log');
 const heading = (page: Page) => page.locator('#triage-result-heading');
 
 /** The element's box within the viewport, top and bottom. */
 async function inViewport(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+    });
 }
 
 /** Pastes `text` into the paste box as a person does (the clipboard, Ctrl+V); then the answer must come into view, focus staying in the box. */

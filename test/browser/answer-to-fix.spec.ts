@@ -7,7 +7,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test, type Page } from '@playwright/test';
-import { index } from '../support/kb.ts';
 import { readRules } from './site-content';
 
 const OUT_DIR = join(import.meta.dirname, '..', '..', process.env.KB_OUT_DIR ?? 'dist');
@@ -33,13 +32,15 @@ const status = (page: Page) => page.locator('[data-triage-status]');
 const answers = (page: Page) => page.locator('.triage-answer');
 const prefilled = (text: string) => `/triage/#q=${encodeURIComponent(text)}`;
 
-
 /** True when the element's box lies within the viewport (top and bottom). */
 async function inViewport(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0;
+    });
 }
 
 /** Makes the clipboard refuse, as an insecure origin or a denied permission does. */
@@ -268,7 +269,10 @@ test.describe('6. phones', () => {
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
       // Each cell says which column it is.
-      const label = await firstRow.locator('td').last().evaluate((cell) => getComputedStyle(cell, '::before').content);
+      const label = await firstRow
+        .locator('td')
+        .last()
+        .evaluate((cell) => getComputedStyle(cell, '::before').content);
       expect(label).toBe('"Article"');
       await expectNoAxeViolations(page);
     });
@@ -279,7 +283,10 @@ test.describe('6. phones', () => {
       await expect(page.locator('[data-troubleshooting-flow] svg')).toBeHidden();
       const list = page.locator('[data-flow-text]');
       await expect(list).toBeVisible();
-      const fontSize = await list.locator('li').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+      const fontSize = await list
+        .locator('li')
+        .first()
+        .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(14);
       for (const rule of rules) await expect(list).toContainText(rule.title);
       for (const fix of new Set(rules.map((rule) => rule.fix))) await expect(list.locator(`a[href="/guides/${fix}/"]`).first()).toBeVisible();
@@ -338,7 +345,9 @@ test.describe('10. without JavaScript', () => {
     await page.goto('/triage/');
     const note = page.locator('.triage-noscript');
     await expect(note).toBeVisible();
-    await expect(note).toHaveText(/The paste box needs JavaScript, which is off in this browser\. Without it, browse every error from A to Z or search the help/);
+    await expect(note).toHaveText(
+      /The paste box needs JavaScript, which is off in this browser\. Without it, browse every error from A to Z or search the help/,
+    );
     await expect(note.getByRole('link', { name: 'browse every error from A to Z' })).toHaveAttribute('href', '/errors/');
     await expect(note.getByRole('link', { name: 'search the help' })).toHaveAttribute('href', '/search/');
     for (const name of ['Copy link', 'Clear', 'Edit']) await expect(page.getByRole('button', { name })).toBeHidden();
@@ -354,7 +363,8 @@ test('no built page glues a word to a link ("browse<a>every")', () => {
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith('.html')) {
         // Text right before an opening <a> or right after a closing </a>, with no space between.
-        for (const match of readFileSync(path, 'utf8').matchAll(/[\p{L}\p{N}]<a\s[^>]*>[^<]{0,40}|<\/a>[\p{L}\p{N}(]/gu)) glued.push(`${path.slice(OUT_DIR.length)}: ${match[0]}`);
+        for (const match of readFileSync(path, 'utf8').matchAll(/[\p{L}\p{N}]<a\s[^>]*>[^<]{0,40}|<\/a>[\p{L}\p{N}(]/gu))
+          glued.push(`${path.slice(OUT_DIR.length)}: ${match[0]}`);
       }
     }
   };

@@ -18,8 +18,6 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { copyProjectToTemp } from '../support/scratch-project.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
 /** The internal-only probe rule the test adds to its copy of the project. */
 const INTERNAL_RULE = 'internal-audience-probe';
 /** Phrases only internal content contains; each must be absent from public and present in internal. */
@@ -29,7 +27,7 @@ const MARKERS = {
   ruleCode: 'AADSTS999999001',
   ruleBody: 'Support checklist for the audience probe',
   noteTitle: 'Agent tip: read the issued-on date',
-  noteBody: 'one new token fixes all of them',
+  noteBody: 'one new token to fix all of them',
   banner: 'data-internal-banner',
   bannerText: 'the support-agent edition of IPP Help',
 } as const;
@@ -51,6 +49,8 @@ steps:
 audience: internal
 examples:
   - "${MARKERS.ruleCode}: Internal audience probe message 42."
+sources:
+  - https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes
 ---
 
 This article is for support agents.
@@ -132,9 +132,7 @@ test('both builds produced a whole site, search index included', () => {
 });
 
 test('the public build carries no trace of internal content, in any file', () => {
-  const leaks = Object.entries(MARKERS).flatMap(([name, phrase]) =>
-    filesContaining(publicSite, phrase).map((path) => `${name} (${phrase}) in ${path}`),
-  );
+  const leaks = Object.entries(MARKERS).flatMap(([name, phrase]) => filesContaining(publicSite, phrase).map((path) => `${name} (${phrase}) in ${path}`));
   expect(leaks).toEqual([]);
   expect(publicSite.files.has(`errors/${INTERNAL_RULE}/index.html`)).toBe(false);
 });
@@ -147,7 +145,14 @@ test('the internal build has the internal rule and note everywhere they belong',
   expect(rulePage).toContain(MARKERS.ruleBody);
   expect(internalSite.files.get(`errors/${NOTE_RULE}/index.html`)).toContain(MARKERS.noteBody);
   // Lists generated from the rules, the triage index and the catalogue include the rule.
-  for (const page of ['errors/index.html', 'categories/mfa-private-key/index.html', 'guides/mfa-private-key/index.html', 'guides/find-ipp-failure-reason/index.html', 'triage-index.json', 'api/rules.json']) {
+  for (const page of [
+    'errors/index.html',
+    'categories/mfa-private-key/index.html',
+    'guides/mfa-private-key/index.html',
+    'guides/find-ipp-failure-reason/index.html',
+    'triage-index.json',
+    'api/rules.json',
+  ]) {
     expect(internalSite.files.get(page), page).toContain(INTERNAL_RULE);
   }
   // Search finds both: proves the Pagefind fragments were read (decompressed) by this test.
@@ -163,7 +168,11 @@ test('every internal page carries the banner; no public page does', () => {
   expect(internalPages.length).toBeGreaterThan(20);
   const withoutBanner = internalPages.filter(([, text]) => !text.includes(MARKERS.banner)).map(([path]) => path);
   expect(withoutBanner).toEqual([]);
-  expect(html(publicSite).filter(([, text]) => text.includes(MARKERS.banner)).map(([path]) => path)).toEqual([]);
+  expect(
+    html(publicSite)
+      .filter(([, text]) => text.includes(MARKERS.banner))
+      .map(([path]) => path),
+  ).toEqual([]);
 });
 
 test('"Edit this page" links appear only when KB_REPO_URL is set', () => {
@@ -178,7 +187,13 @@ async function serveFolder(page: Page, dir: string) {
   await page.route('http://internal.test/**', async (route) => {
     const { pathname } = new URL(route.request().url());
     const path = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+    const types: Record<string, string> = {
+      '.html': 'text/html',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.svg': 'image/svg+xml',
+    };
     try {
       await route.fulfill({ body: readFileSync(join(dir, decodeURIComponent(path))), contentType: types[extname(path)] ?? 'application/octet-stream' });
     } catch {
@@ -197,7 +212,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(banner).toBeVisible();
       await expect(banner).toContainText('Internal');
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), path).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+        path,
+      ).toEqual([]);
     }
     await page.goto(`http://internal.test/errors/${NOTE_RULE}/`);
     await expect(page.getByRole('complementary', { name: MARKERS.noteTitle })).toContainText(MARKERS.noteBody);

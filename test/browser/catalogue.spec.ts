@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { CatalogueRule } from '../../src/pages/api/rules.json.ts';
 import { readGuides, readRules } from './site-content';
+import { readBuiltPages, type BuiltPage } from '../support/built-pages.ts';
 
 const rules = readRules();
 const guides = readGuides();
@@ -62,28 +63,34 @@ test('every catalogue URL is the canonical URL of its rule page', async ({ reque
   }
 });
 
-/** Reads the "Last updated" line of an article: its visible text and its machine-readable day. */
-async function lastUpdated(page: import('@playwright/test').Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
-  const line = page.locator('main [data-page-meta]');
-  await expect(line, path).toBeVisible();
-  await expect(line).toContainText(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}/);
-  const day = (await line.locator('time').getAttribute('datetime')) ?? '';
-  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  expect(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10)).toBe(day);
+/** The "Last updated" line of an article, read from the built HTML: its machine-readable day. */
+function lastUpdated(built: BuiltPage): string {
+  const { path, status, pageMeta } = built;
+  expect.soft(status, path).toBe(200);
+  expect.soft(pageMeta?.text, path).toMatch(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}/);
+  const day = pageMeta?.datetime ?? '';
+  expect.soft(day, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  if (day) expect.soft(new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10), path).toBe(day);
   return day;
 }
 
 test('every rule page shows "Last updated", the same day as the catalogue', async ({ page, request }) => {
   const catalogue = (await (await request.get('/api/rules.json')).json()) as { rules: CatalogueRule[] };
   expect(catalogue.rules.length).toBeGreaterThan(0);
-  for (const entry of catalogue.rules) {
-    expect(await lastUpdated(page, `/errors/${entry.id}/`)).toBe(entry.updated);
-  }
+  await page.goto('/');
+  const built = await readBuiltPages(
+    page,
+    catalogue.rules.map((entry) => `/errors/${entry.id}/`),
+  );
+  catalogue.rules.forEach((entry, index) => expect.soft(lastUpdated(built[index]!), entry.id).toBe(entry.updated));
 });
 
 test('every guide page shows "Last updated"', async ({ page }) => {
   expect(guides.length).toBeGreaterThan(0);
-  for (const guide of guides) await lastUpdated(page, `/guides/${guide.id}/`);
+  await page.goto('/');
+  for (const built of await readBuiltPages(
+    page,
+    guides.map((guide) => `/guides/${guide.id}/`),
+  ))
+    lastUpdated(built);
 });

@@ -13,7 +13,10 @@ const EXPORT = DATASOURCE_EXPORT.join('\n');
 
 const section = (page: Page) => page.getByRole('region', { name: 'Datasources in this export' });
 
-for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+for (const [label, viewport] of [
+  ['phone', { width: 390, height: 844 }],
+  ['desktop', { width: 1280, height: 800 }],
+] as const) {
   test(`${label} (${viewport.width} px): the export's datasources lead the result, in log order, each with its timeline`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await page.goto('/triage/');
@@ -36,7 +39,9 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
     // The timeline: an image per row, named in words, its marks placed in time order.
     const timelines = table.getByRole('img');
     await expect(timelines).toHaveCount(4);
-    await expect(legal.getByRole('img')).toHaveAccessibleName('Timeline: Legal, failing now: 2025-03-04 02:00:09 to 2025-03-04 03:00:09: 2 failed (Refresh token expired).');
+    await expect(legal.getByRole('img')).toHaveAccessibleName(
+      'Timeline: Legal, failing now: 2025-03-04 02:00:09 to 2025-03-04 03:00:09: 2 failed (Refresh token expired).',
+    );
     const legalMarks = legal.locator('svg.ds-timeline rect');
     await expect(legalMarks).toHaveCount(2);
     const [early, late] = await legalMarks.evaluateAll((marks) => marks.map((mark) => mark.getBoundingClientRect().left));
@@ -55,7 +60,11 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
     // The table comes before the errors, which follow in log order.
     const answers = page.locator('.triage-answer h4');
     await expect(answers).toHaveText(['Refresh token expired', 'Password is empty for the data source']);
-    expect(await section(page).evaluate((node) => Boolean(node.compareDocumentPosition(document.querySelector('.triage-answers')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(
+      await section(page).evaluate((node) =>
+        Boolean(node.compareDocumentPosition(document.querySelector('.triage-answers')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+    ).toBe(true);
 
     await expectNoAxeViolations(page);
   });

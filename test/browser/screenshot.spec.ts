@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { watchViolations } from '../support/csp.ts';
 import { ROOT } from '../support/kb.ts';
@@ -141,13 +141,18 @@ test('a screenshot dropped on the home page box is read, and a repaired code is 
 });
 
 test('"Read a screenshot" opens a file chooser from the keyboard; Cancel stops the reading and changes nothing', async ({ page }) => {
+  // Playwright turns on file-chooser interception when a listener is first added, asynchronously: a
+  // listener added only as Enter is pressed can miss the chooser. Adding one before the page loads cannot.
+  const choosers: FileChooser[] = [];
+  page.on('filechooser', (chooser) => choosers.push(chooser));
   await page.goto('/triage/');
   const traineddata = await holdTraineddata(page);
   await box(page).fill('my own notes');
   const choose = page.getByRole('button', { name: 'Read a screenshot' });
   await choose.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(DARK);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => choosers.length).toBe(1);
+  await choosers[0]!.setFiles(DARK);
   await traineddata.asked;
   await expect(progress(page)).toBeVisible();
   await expect(page.locator('.triage-screenshot-status')).toHaveText('Loading the text reader (the first time only)…');

@@ -17,9 +17,9 @@ async function searched(page: Page, scope: string, query: string): Promise<{ hel
   const count = await results.count();
   // Pagefind draws placeholders first: wait for the first results' links.
   for (let index = 0; index < Math.min(3, count); index++) await expect(results.nth(index).locator('a.pf-result-link')).toBeVisible();
-  const links = await page.locator(`${scope} pagefind-results a.pf-result-link`).evaluateAll((anchors) =>
-    anchors.slice(0, 3).map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
-  );
+  const links = await page
+    .locator(`${scope} pagefind-results a.pf-result-link`)
+    .evaluateAll((anchors) => anchors.slice(0, 3).map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
   return { help, links };
 }
 
@@ -49,7 +49,10 @@ test.describe('the queries of the issue', () => {
     expect(links).toEqual([]);
     await expect(page.locator('[data-search-page] pagefind-results li.pf-result')).toHaveCount(0);
     await expect(help).toContainText('No article for AADSTS50199 yet.');
-    await expect(help.getByRole('link', { name: 'Look up AADSTS50199 on Microsoft' })).toHaveAttribute('href', 'https://login.microsoftonline.com/error?code=50199');
+    await expect(help.getByRole('link', { name: 'Look up AADSTS50199 on Microsoft' })).toHaveAttribute(
+      'href',
+      'https://login.microsoftonline.com/error?code=50199',
+    );
     await expect(help.getByRole('link', { name: /triage box/ })).toHaveAttribute('href', '/triage/#q=AADSTS50199');
     await expectNoAxeViolations(page);
   });

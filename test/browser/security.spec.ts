@@ -4,10 +4,11 @@
  * the site for real — search (dialog and page) and triage (paste, results,
  * copy link) — reports no violation at all.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchViolations } from '../support/csp.ts';
 
-const REFRESH_PASTE = 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00. Trace ID: dc41b3fa-a25b-4280-b500-cd8b8788a601';
+const REFRESH_PASTE =
+  'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00. Trace ID: dc41b3fa-a25b-4280-b500-cd8b8788a601';
 
 const PAGE_TYPES = [
   { type: 'home', path: '/' },
@@ -22,7 +23,11 @@ const PAGE_TYPES = [
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
-    policy.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!.toLowerCase(), values]),
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!.toLowerCase(), values]),
   );
 }
 

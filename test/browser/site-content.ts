@@ -12,14 +12,15 @@ import { ROOT } from '../support/kb.ts';
 
 export type RuleFacts = { id: string } & RuleData;
 export type GuideFacts = { id: string } & Pick<GuideData, 'title' | 'kind'>;
-export interface CategoryFacts { id: string; title: string }
+export interface CategoryFacts {
+  id: string;
+  title: string;
+}
 
 const kb = loadKnowledgeBase(ROOT);
 
 export function readRules(): RuleFacts[] {
-  return kb.rules
-    .filter((rule) => isInBuild(rule.data.audience))
-    .map(({ id, data }) => ({ id, ...data }));
+  return kb.rules.filter((rule) => isInBuild(rule.data.audience)).map(({ id, data }) => ({ id, ...data }));
 }
 
 export function readGuides(): GuideFacts[] {

@@ -20,7 +20,6 @@ const SECRET = 'Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789a';
 /** Not an error IPP Help documents (an application developer's redirect address mismatch): the no-match result. */
 const UNKNOWN = `AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application. Trace ID: ${GUID} User: ${EMAIL} client_secret=${SECRET}`;
 
-
 /** Address, subject and body of a mailto: link (mailto encodes spaces as %20, so decode by hand). */
 function readMailto(href: string) {
   expect(href).toMatch(/^mailto:/);
@@ -92,7 +91,9 @@ test.describe('rule page: copy link and copy resolution', () => {
     await expect(tools.getByText('✓ Resolution copied')).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // The same reply as the triage results' "Copy resolution": error, meaning, steps, link.
-    expect(copied).toBe(resolutionText({ title: RULE.title, summary: RULE.summary, resolution: RULE.resolution, steps: RULE.steps ?? [], url: RULE_PAGE }, origin));
+    expect(copied).toBe(
+      resolutionText({ title: RULE.title, summary: RULE.summary, resolution: RULE.resolution, steps: RULE.steps ?? [], url: RULE_PAGE }, origin),
+    );
     expect(copied).toContain(`What it means: ${RULE.summary}`);
     for (const [at, step] of (RULE.steps ?? []).entries()) expect(copied).toContain(`${at + 1}. ${step}`);
     expect(cspErrors).toEqual([]);
@@ -154,7 +155,7 @@ test.describe('Did this fix it?', () => {
     await expect(feedback.getByRole('status')).toHaveText('Thank you. Glad it is fixed.');
     await expect(support).toBeHidden();
 
-    await page.waitForTimeout(300); // a keepalive fetch would have started by now
+    // fetch, sendBeacon and XMLHttpRequest are instrumented: a call made by the clicks is recorded when it is made.
     expect(network.requests.slice(before).map((request) => request.url())).toEqual([]);
     expect(await network.calls()).toEqual([]);
   });
@@ -202,7 +203,9 @@ test.describe('triage: contact support when nothing matched', () => {
     await expect(panel.getByRole('heading', { name: 'Contact support' })).toBeFocused();
     const preview = (await panel.locator('[data-contact-preview]').textContent())!;
     // The trace ID stays (support looks the sign-in up with it); the address and the secret do not.
-    expect(preview).toBe(`AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application. Trace ID: ${GUID} User: [EMAIL] client_secret=[SECRET]`);
+    expect(preview).toBe(
+      `AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application. Trace ID: ${GUID} User: [EMAIL] client_secret=[SECRET]`,
+    );
     await expect(panel).toContainText('We replaced 1 e-mail address and 1 password or secret with labels');
 
     const include = panel.getByRole('checkbox', { name: 'Include this text' });

@@ -21,7 +21,10 @@ import { copyProjectToTemp } from '../support/scratch-project.ts';
 import { fixGuides, random, syntheticRuleFile as ruleFile } from '../support/synthetic-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const counts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (counts.length === 0) counts.push(1000, 5000);
 
 const FIXES = fixGuides(ROOT);
@@ -127,7 +130,9 @@ for (const count of counts) {
   }
 }
 
-console.log(`Build scaling (synthetic rules added to the ${readdirSync(join(ROOT, 'rules'), { recursive: true }).filter((n) => String(n).endsWith('.mdx')).length} real ones; Node ${process.version})`);
+console.log(
+  `Build scaling (synthetic rules added to the ${readdirSync(join(ROOT, 'rules'), { recursive: true }).filter((n) => String(n).endsWith('.mdx')).length} real ones; Node ${process.version})`,
+);
 const header = ['generated rules', 'pages', 'astro build', 'pagefind', 'pages/s (total)', 'dist/', 'pagefind/', 'triage-index.json', 'one paste (median)'];
 const table = rows.map((row) => {
   const total = row.astroSeconds + row.pagefindSeconds;
@@ -150,8 +155,10 @@ if (rows.length >= 2) {
   const [a, b] = [rows[0]!, rows[rows.length - 1]!];
   const ratio = (x: number, y: number) => `${(y / x).toFixed(2)}×`;
   console.log(`\nGrowth from ${a.rules} to ${b.rules} rules (${ratio(a.rules, b.rules)} the rules):`);
-  console.log(`  pages ${ratio(a.pages, b.pages)}, build time ${ratio(a.astroSeconds + a.pagefindSeconds, b.astroSeconds + b.pagefindSeconds)}, ` +
-    `dist/ ${ratio(a.distBytes, b.distBytes)}, pagefind/ ${ratio(a.pagefindBytes, b.pagefindBytes)}, ` +
-    `triage-index.json ${ratio(a.indexBytes, b.indexBytes)}, one paste ${ratio(a.triageMs, b.triageMs)}`);
+  console.log(
+    `  pages ${ratio(a.pages, b.pages)}, build time ${ratio(a.astroSeconds + a.pagefindSeconds, b.astroSeconds + b.pagefindSeconds)}, ` +
+      `dist/ ${ratio(a.distBytes, b.distBytes)}, pagefind/ ${ratio(a.pagefindBytes, b.pagefindBytes)}, ` +
+      `triage-index.json ${ratio(a.indexBytes, b.indexBytes)}, one paste ${ratio(a.triageMs, b.triageMs)}`,
+  );
 }
 if (failed) process.exit(1);

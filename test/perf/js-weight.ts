@@ -45,7 +45,10 @@ const gzip = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
 function firstPage(folder: string): string {
   const dir = join(OUT_DIR, folder);
-  const name = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()[0];
+  const name = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
   if (!name) throw new Error(`no page under ${folder}/`);
   return `/${folder}/${name}/`;
 }
@@ -142,19 +145,30 @@ for (const { type, path, article } of PAGE_TYPES) {
   const weight = weigh(path);
   const own = [...weight.files.keys()].filter((file) => !searchComponent.has(file));
   const ownBytes = own.reduce((sum, file) => sum + weight.files.get(file)!, 0) + weight.inline;
-  rows.push([type, path, String(weight.files.size + (weight.inline ? 1 : 0)), kb(total(weight)), kb(ownBytes), weight.lazy.size ? [...weight.lazy].join(', ') : '–']);
+  rows.push([
+    type,
+    path,
+    String(weight.files.size + (weight.inline ? 1 : 0)),
+    kb(total(weight)),
+    kb(ownBytes),
+    weight.lazy.size ? [...weight.lazy].join(', ') : '–',
+  ]);
   if (type === 'triage' && total(weight) > TRIAGE_BUDGET) {
     failures.push(`the triage page ships ${kb(total(weight))} of JavaScript (gzip); the budget is ${kb(TRIAGE_BUDGET)}`);
   }
   if (type === 'search' && total(weight) > SEARCH_BUDGET) {
-    failures.push(`the search page ships ${kb(total(weight))} of JavaScript (gzip), its lazily loaded typo correction included; the budget is ${kb(SEARCH_BUDGET)}`);
+    failures.push(
+      `the search page ships ${kb(total(weight))} of JavaScript (gzip), its lazily loaded typo correction included; the budget is ${kb(SEARCH_BUDGET)}`,
+    );
   }
   if (type === 'triage' && ![...weight.files.keys()].some((file) => /worker/.test(file))) {
     failures.push('the triage page has no worker script: the weight would leave out the engine');
   }
   if (article && searchComponent.size === 0) failures.push('no SiteSearch script found in _astro/: cannot tell the search component apart');
   if (article && ownBytes > ARTICLE_OWN_BUDGET) {
-    failures.push(`the ${type} page ${path} ships ${kb(ownBytes)} of JavaScript of its own beyond the search component (budget ${kb(ARTICLE_OWN_BUDGET)}): ${[...own, weight.inline ? 'inline script' : ''].filter(Boolean).join(', ')}`);
+    failures.push(
+      `the ${type} page ${path} ships ${kb(ownBytes)} of JavaScript of its own beyond the search component (budget ${kb(ARTICLE_OWN_BUDGET)}): ${[...own, weight.inline ? 'inline script' : ''].filter(Boolean).join(', ')}`,
+    );
   }
 }
 
@@ -191,7 +205,9 @@ else {
       ['eng.traineddata.gz', sizeOf('eng.traineddata.gz')],
     ];
     const sum = parts.reduce((total, [, size]) => total + size, 0);
-    console.log(`\nFirst screenshot on the triage page (loaded only then, not counted above; /ocr/${folder}/): ${parts.map(([name, size]) => `${name} ${kb(size)}`).join(', ')}; ${(sum / 1024 / 1024).toFixed(2)} MB in all`);
+    console.log(
+      `\nFirst screenshot on the triage page (loaded only then, not counted above; /ocr/${folder}/): ${parts.map(([name, size]) => `${name} ${kb(size)}`).join(', ')}; ${(sum / 1024 / 1024).toFixed(2)} MB in all`,
+    );
   }
 }
 
@@ -199,4 +215,6 @@ if (failures.length > 0) {
   console.error(`\nJavaScript budget MISSED:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`\nBudgets met: triage page ≤ ${kb(TRIAGE_BUDGET)}; search page ≤ ${kb(SEARCH_BUDGET)}; article pages ≤ ${kb(ARTICLE_OWN_BUDGET)} of their own beyond the search component.`);
+console.log(
+  `\nBudgets met: triage page ≤ ${kb(TRIAGE_BUDGET)}; search page ≤ ${kb(SEARCH_BUDGET)}; article pages ≤ ${kb(ARTICLE_OWN_BUDGET)} of their own beyond the search component.`,
+);

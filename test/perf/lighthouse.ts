@@ -55,7 +55,10 @@ async function waitForServer(url: string, timeoutMs: number) {
 }
 
 // Never measure someone else's server: the port must be free.
-const busy = await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false);
+const busy = await fetch(`http://127.0.0.1:${PORT}/`).then(
+  () => true,
+  () => false,
+);
 if (busy) {
   console.error(`Port ${PORT} is already in use; pass a free one: npm run perf:lighthouse -- ${OUT_DIR} <port>`);
   process.exit(2);
@@ -83,8 +86,7 @@ try {
     CATEGORIES.forEach((id, i) => {
       const score = scores[i];
       if (score === null || score === undefined || score < BUDGET[id]!) {
-        const failed = lhr.categories[id]!.auditRefs
-          .map((ref) => lhr.audits[ref.id]!)
+        const failed = lhr.categories[id]!.auditRefs.map((ref) => lhr.audits[ref.id]!)
           .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
           .map((audit) => `${audit.id} (${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ''})`);
         failures.push(`${path} ${id} ${score ?? 'n/a'} < ${BUDGET[id]}: ${failed.join(', ') || 'no single failed audit'}`);
@@ -96,7 +98,9 @@ try {
     console.error(`${path}: ${metrics}`);
   }
 
-  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} (mobile, simulated throttling) on ${OUT_DIR}`);
+  console.log(
+    `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version} (mobile, simulated throttling) on ${OUT_DIR}`,
+  );
   const header = ['page', 'path', ...CATEGORIES];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);

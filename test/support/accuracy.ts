@@ -28,10 +28,7 @@ export function judgeEngine(engine: TriageEngine, cases: LabelledCase[]): Verdic
   return cases.map((item) => {
     const matches = engine.triage(item.text).matches;
     const best = matches[0];
-    const right =
-      item.expect === 'none'
-        ? !matches.some((match) => match.confidence !== 'low')
-        : best !== undefined && satisfiesLabel(item.expect, best);
+    const right = item.expect === 'none' ? !matches.some((match) => match.confidence !== 'low') : best !== undefined && satisfiesLabel(item.expect, best);
     return { case: item, fix: best?.fix, confidence: best?.confidence, right };
   });
 }
@@ -62,7 +59,9 @@ export function unseen(sets: ReadonlyArray<{ cases: LabelledCase[] }>, rules: Re
 /** One line of figures: positives right and answered, look-alikes left unclaimed. */
 export function figures(label: string, verdicts: Verdict[]): string {
   const summary = summarise(verdicts);
-  const answered = verdicts.filter((verdict) => verdict.case.expect !== 'none' && verdict.right && verdict.confidence !== undefined && verdict.confidence !== 'low').length;
+  const answered = verdicts.filter(
+    (verdict) => verdict.case.expect !== 'none' && verdict.right && verdict.confidence !== undefined && verdict.confidence !== 'low',
+  ).length;
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
   return `  ${label}: positives right ${summary.rightPositives}/${summary.positives} (${percent(summary.positiveRate)}), answered with confidence ${answered}/${summary.positives}, look-alikes unclaimed ${summary.rightNegatives}/${summary.negatives}`;
 }

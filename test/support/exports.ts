@@ -37,7 +37,8 @@ export function routineExport(record: string, records: number, position: number)
 }
 
 /** A refresh-token failure as Entra words it, and a made-up Entra code no article covers (nor ever will). */
-export const REFRESH_EXPIRED = 'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.';
+export const REFRESH_EXPIRED =
+  'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.';
 export const UNKNOWN_CODE = 'AADSTS9999001: The widget gateway rejected the request for tenant 72b1c4e0-9d3a-4f65-b8e2-0a6c5d91f3b7.';
 
 /**

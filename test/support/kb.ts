@@ -48,7 +48,12 @@ export function satisfiesLabel(label: string, match: { fix: string; codes: reado
  * first three).
  */
 export function isKnownLabel(label: string): boolean {
-  return label === 'none' || FIX_OF_LABEL[label] !== undefined || /^code:[A-Za-z0-9.]+(\|[A-Za-z0-9.]+)*$/.test(label) || /^fix:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(label);
+  return (
+    label === 'none' ||
+    FIX_OF_LABEL[label] !== undefined ||
+    /^code:[A-Za-z0-9.]+(\|[A-Za-z0-9.]+)*$/.test(label) ||
+    /^fix:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(label)
+  );
 }
 
 export interface LabelledCase {

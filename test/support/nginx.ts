@@ -58,9 +58,7 @@ export function readNginxSite(folder: string, site = 'ipp-help.conf'): NginxSite
 export function nginxLocationFor(site: NginxSite, pathname: string): NginxLocation | undefined {
   const exact = site.locations.find((location) => location.exact && location.path === pathname);
   if (exact) return exact;
-  return site.locations
-    .filter((location) => !location.exact && pathname.startsWith(location.path))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  return site.locations.filter((location) => !location.exact && pathname.startsWith(location.path)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** Lower-case header name → values, as nginx sends them for a path. */

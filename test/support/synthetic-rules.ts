@@ -90,7 +90,6 @@ ${Array.from({ length: 6 }, () => `The ${sentence(3)} was ${sentence(4)}.`).join
   return { category, id, text };
 }
 
-
 /**
  * Words real error messages are made of, by role, for rules of realistic
  * shape: nouns that many real messages share ("token", "password",
@@ -109,13 +108,38 @@ const ADJECTIVES = (
   'shared personal archive remote local national conditional temporary'
 ).split(' ');
 const STATES = [
-  'has expired', 'is invalid', 'was revoked', 'is not supported', 'could not be found', 'is disabled', 'is missing',
-  'was rejected', 'is not allowed', 'has been blocked', 'is empty', 'must be renewed', 'does not match', 'is locked',
-  'is not configured', 'cannot be used', 'is out of range', 'was not granted', 'is unavailable', 'timed out',
+  'has expired',
+  'is invalid',
+  'was revoked',
+  'is not supported',
+  'could not be found',
+  'is disabled',
+  'is missing',
+  'was rejected',
+  'is not allowed',
+  'has been blocked',
+  'is empty',
+  'must be renewed',
+  'does not match',
+  'is locked',
+  'is not configured',
+  'cannot be used',
+  'is out of range',
+  'was not granted',
+  'is unavailable',
+  'timed out',
 ];
 const TAILS = [
-  'for {resource}', 'in tenant {tenant}', 'since {time}', 'for the data source', 'by an administrator',
-  'for this application', 'in the current session', 'for user {user}', 'after {duration}', '',
+  'for {resource}',
+  'in tenant {tenant}',
+  'since {time}',
+  'for the data source',
+  'by an administrator',
+  'for this application',
+  'in the current session',
+  'for user {user}',
+  'after {duration}',
+  '',
 ];
 
 /**

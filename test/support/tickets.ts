@@ -16,10 +16,28 @@ export interface GeneratedTicket {
 
 /** The unanswered failures, most frequent first, with their share of tickets. */
 export const GAP_KINDS = [
-  { share: 0.3, words: 'the retention queue for mailbox', make: (r: Variation) => `Preservation job ${r.guid()} failed: the retention queue for mailbox ${r.email()} is frozen since ${r.stamp()}` },
-  { share: 0.2, words: 'could not be resolved in the hold scope', make: (r: Variation) => `Custodian ${r.email()} could not be resolved in the hold scope of case ${r.number()}` },
-  { share: 0.1, words: 'widget gateway rejected', code: 'AADSTS9999001', make: (r: Variation) => `AADSTS9999001: The widget gateway rejected the request for tenant ${r.guid()}.\r\nTrace ID: ${r.guid()}\r\nTimestamp: ${r.stamp()}` },
-  { share: 0.05, words: 'export of hold report', make: (r: Variation) => `Export of hold report ${r.number()} timed out after ${r.number() % 90}.00:${String(r.number() % 60).padStart(2, '0')}:00` },
+  {
+    share: 0.3,
+    words: 'the retention queue for mailbox',
+    make: (r: Variation) => `Preservation job ${r.guid()} failed: the retention queue for mailbox ${r.email()} is frozen since ${r.stamp()}`,
+  },
+  {
+    share: 0.2,
+    words: 'could not be resolved in the hold scope',
+    make: (r: Variation) => `Custodian ${r.email()} could not be resolved in the hold scope of case ${r.number()}`,
+  },
+  {
+    share: 0.1,
+    words: 'widget gateway rejected',
+    code: 'AADSTS9999001',
+    make: (r: Variation) =>
+      `AADSTS9999001: The widget gateway rejected the request for tenant ${r.guid()}.\r\nTrace ID: ${r.guid()}\r\nTimestamp: ${r.stamp()}`,
+  },
+  {
+    share: 0.05,
+    words: 'export of hold report',
+    make: (r: Variation) => `Export of hold report ${r.number()} timed out after ${r.number() % 90}.00:${String(r.number() % 60).padStart(2, '0')}:00`,
+  },
 ] as const;
 
 const ANSWERED = [

@@ -26,29 +26,47 @@ const HELD_OUT = [set('hold-public'), set('signin-network-public')];
 const rules = kb.rules.map((rule) => rule.data);
 describe('accuracy', () => {
   it('knows every label used by the fixtures', () => {
-    const unknown = [...DEVELOPMENT, ...HELD_OUT].flatMap((item) => item.cases).map((item) => item.expect).filter((label) => !isKnownLabel(label));
+    const unknown = [...DEVELOPMENT, ...HELD_OUT]
+      .flatMap((item) => item.cases)
+      .map((item) => item.expect)
+      .filter((label) => !isKnownLabel(label));
     expect(unknown).toEqual([]);
   });
 
-  it.each(DEVELOPMENT.slice(0, 2).map((item) => [item.name, item.cases] as const))('answers every paste of the public %s set: the right fix with confidence, and no look-alike claimed', (_name, cases) => {
-    const wrong = judgeEngine(engine, cases).filter((verdict) => !verdict.right || (verdict.case.expect !== 'none' && verdict.confidence === 'low'));
-    expect(wrong.map((verdict) => `${verdict.case.expect} ← ${verdict.fix ?? 'nothing'} (${verdict.confidence ?? '-'}): ${verdict.case.text.slice(0, 80)}`)).toEqual([]);
-  });
+  it.each(DEVELOPMENT.slice(0, 2).map((item) => [item.name, item.cases] as const))(
+    'answers every paste of the public %s set: the right fix with confidence, and no look-alike claimed',
+    (_name, cases) => {
+      const wrong = judgeEngine(engine, cases).filter((verdict) => !verdict.right || (verdict.case.expect !== 'none' && verdict.confidence === 'low'));
+      expect(
+        wrong.map((verdict) => `${verdict.case.expect} ← ${verdict.fix ?? 'nothing'} (${verdict.confidence ?? '-'}): ${verdict.case.text.slice(0, 80)}`),
+      ).toEqual([]);
+    },
+  );
 
   it('links every positive of the development sets to the right fix with confidence, and claims no look-alike', () => {
     const development = unseen(DEVELOPMENT, rules);
     const verdicts = judgeEngine(engine, development.fresh);
-    console.log(`Development sets (${DEVELOPMENT.map((item) => `${item.name} ${item.cases.length}`).join(', ')}; ${development.examples} that are a rule's own example left out), ${rules.length} rules:\n${figures('IPP Help triage', verdicts)}`);
+    console.log(
+      `Development sets (${DEVELOPMENT.map((item) => `${item.name} ${item.cases.length}`).join(', ')}; ${development.examples} that are a rule's own example left out), ${rules.length} rules:\n${figures('IPP Help triage', verdicts)}`,
+    );
     const wrong = verdicts.filter((verdict) => !verdict.right || (verdict.case.expect !== 'none' && verdict.confidence === 'low'));
-    expect(wrong.map((verdict) => `${verdict.case.expect} ← ${verdict.fix ?? 'nothing'} (${verdict.confidence ?? '-'}): ${verdict.case.text.slice(0, 80)}`)).toEqual([]);
+    expect(
+      wrong.map((verdict) => `${verdict.case.expect} ← ${verdict.fix ?? 'nothing'} (${verdict.confidence ?? '-'}): ${verdict.case.text.slice(0, 80)}`),
+    ).toEqual([]);
   });
 
   it('on the held-out sets: at least 95% of positives right, and no look-alike claimed', () => {
     const heldOut = unseen(HELD_OUT, rules);
     const verdicts = judgeEngine(engine, heldOut.fresh);
-    console.log(`Held-out sets, no threshold tuned on them (${HELD_OUT.map((item) => `${item.name} ${item.cases.length}`).join(', ')}; ${heldOut.examples} that are a rule's own example left out):\n${figures('IPP Help triage', verdicts)}`);
+    console.log(
+      `Held-out sets, no threshold tuned on them (${HELD_OUT.map((item) => `${item.name} ${item.cases.length}`).join(', ')}; ${heldOut.examples} that are a rule's own example left out):\n${figures('IPP Help triage', verdicts)}`,
+    );
     const summary = summarise(verdicts);
     expect(summary.positiveRate).toBeGreaterThanOrEqual(0.95);
-    expect(verdicts.filter((verdict) => verdict.case.expect === 'none' && !verdict.right).map((verdict) => `${verdict.fix} (${verdict.confidence}): ${verdict.case.text.slice(0, 80)}`)).toEqual([]);
+    expect(
+      verdicts
+        .filter((verdict) => verdict.case.expect === 'none' && !verdict.right)
+        .map((verdict) => `${verdict.fix} (${verdict.confidence}): ${verdict.case.text.slice(0, 80)}`),
+    ).toEqual([]);
   });
 });

@@ -57,7 +57,15 @@ function decide(candidates: Candidate[], recordFacts = facts()) {
 describe('arbitration steps', () => {
   it('run in the documented order', () => {
     expect(ARBITRATION.map((step) => step.name)).toEqual([
-      'needs-ipp-context', 'contradicted', 'shared-code', 'foreign-code', 'code-outranks-message', 'wrapper-yields', 'generic-phrase', 'closer-reading', 'rival-fixes',
+      'needs-ipp-context',
+      'contradicted',
+      'shared-code',
+      'foreign-code',
+      'code-outranks-message',
+      'wrapper-yields',
+      'generic-phrase',
+      'closer-reading',
+      'rival-fixes',
     ]);
     for (const step of ARBITRATION) expect(step.rule.length, step.name).toBeGreaterThan(40);
   });
@@ -66,23 +74,110 @@ describe('arbitration steps', () => {
     ['needs-ipp-context: a failure any program meets, with nothing of IPP in the paste, is a suggestion', [candidate(6, 'high')], facts(), { 6: 'low' }],
     ['needs-ipp-context: with a sign of IPP (its audit log, its PowerShell) it stands', [candidate(6, 'high')], facts({ ippContext: true }), { 6: 'high' }],
     ['needs-ipp-context: other errors need no such sign', [candidate(0, 'high')], facts(), { 0: 'high' }],
-    ['contradicted: a phrase followed by another word is another error', [candidate(5, 'high', { template: template({ contradiction: { said: 'client_id', expected: 'password' } }) })], facts(), { 5: 'low' }],
-    ['contradicted: a code of the rule itself is not contradicted by its words', [candidate(5, 'high', { code: 'AADSTS90014', template: template({ contradiction: { said: 'x', expected: 'y' } }) })], facts(), { 5: 'high' }],
-    ['shared-code: with the rule\'s own message the shared code makes it certain', [candidate(5, 'medium', { sharedCode: 'AADSTS900144' })], facts(), { 5: 'high' }],
+    [
+      'contradicted: a phrase followed by another word is another error',
+      [candidate(5, 'high', { template: template({ contradiction: { said: 'client_id', expected: 'password' } }) })],
+      facts(),
+      { 5: 'low' },
+    ],
+    [
+      'contradicted: a code of the rule itself is not contradicted by its words',
+      [candidate(5, 'high', { code: 'AADSTS90014', template: template({ contradiction: { said: 'x', expected: 'y' } }) })],
+      facts(),
+      { 5: 'high' },
+    ],
+    [
+      "shared-code: with the rule's own message the shared code makes it certain",
+      [candidate(5, 'medium', { sharedCode: 'AADSTS900144' })],
+      facts(),
+      { 5: 'high' },
+    ],
     ['shared-code: alone it is only a suggestion', [candidate(5, 'low', { sharedCode: 'AADSTS900144', template: undefined })], facts(), { 5: 'low' }],
-    ['shared-code: a contradicted message does not confirm it', [candidate(5, 'high', { sharedCode: 'AADSTS900144', template: template({ contradiction: { said: 'client_id', expected: 'password' } }) })], facts(), { 5: 'low' }],
-    ['foreign-code: a code no rule knows makes look-alikes suggestions', [candidate(0, 'high')], facts({ unknownCodes: ['AADSTS50011'], codeSpans: [span(0, 4, 'code')] }), { 0: 'low' }],
-    ['foreign-code: unless the match is certain and on lines of its own', [candidate(0, 'high', { evidence: [LINE_2] })], facts({ unknownCodes: ['AADSTS50011'], codeSpans: [span(0, 4, 'code')] }), { 0: 'high' }],
-    ['code-outranks-message: a code for one rule outranks another rule\'s words', [candidate(2, 'high', { code: 'AADSTS700082', template: undefined, score: 1 }), candidate(0, 'medium')], facts({ codeSpans: [span(0, 4, 'code')] }), { 2: 'high', 0: 'low' }],
-    ['code-outranks-message: a certain match on its own lines stands beside the code', [candidate(2, 'high', { code: 'AADSTS700082', template: undefined, score: 1 }), candidate(0, 'high', { evidence: [LINE_2] })], facts({ codeSpans: [span(0, 4, 'code')] }), { 2: 'high', 0: 'high' }],
-    ['wrapper-yields: the generic wrapper yields to a specific error', [candidate(4, 'high', { evidence: [LINE_2], template: template({ explained: [9] }) }), candidate(2, 'medium')], facts(), { 4: 'low', 2: 'medium' }],
+    [
+      'shared-code: a contradicted message does not confirm it',
+      [candidate(5, 'high', { sharedCode: 'AADSTS900144', template: template({ contradiction: { said: 'client_id', expected: 'password' } }) })],
+      facts(),
+      { 5: 'low' },
+    ],
+    [
+      'foreign-code: a code no rule knows makes look-alikes suggestions',
+      [candidate(0, 'high')],
+      facts({ unknownCodes: ['AADSTS50011'], codeSpans: [span(0, 4, 'code')] }),
+      { 0: 'low' },
+    ],
+    [
+      'foreign-code: unless the match is certain and on lines of its own',
+      [candidate(0, 'high', { evidence: [LINE_2] })],
+      facts({ unknownCodes: ['AADSTS50011'], codeSpans: [span(0, 4, 'code')] }),
+      { 0: 'high' },
+    ],
+    [
+      "code-outranks-message: a code for one rule outranks another rule's words",
+      [candidate(2, 'high', { code: 'AADSTS700082', template: undefined, score: 1 }), candidate(0, 'medium')],
+      facts({ codeSpans: [span(0, 4, 'code')] }),
+      { 2: 'high', 0: 'low' },
+    ],
+    [
+      'code-outranks-message: a certain match on its own lines stands beside the code',
+      [candidate(2, 'high', { code: 'AADSTS700082', template: undefined, score: 1 }), candidate(0, 'high', { evidence: [LINE_2] })],
+      facts({ codeSpans: [span(0, 4, 'code')] }),
+      { 2: 'high', 0: 'high' },
+    ],
+    [
+      'wrapper-yields: the generic wrapper yields to a specific error',
+      [candidate(4, 'high', { evidence: [LINE_2], template: template({ explained: [9] }) }), candidate(2, 'medium')],
+      facts(),
+      { 4: 'low', 2: 'medium' },
+    ],
     ['wrapper-yields: alone, the wrapper stands', [candidate(4, 'medium')], facts(), { 4: 'medium' }],
-    ['generic-phrase: the same words read by rules with other fixes are not an answer', [candidate(0, 'high'), candidate(1, 'high')], facts(), { 0: 'low', 1: 'low' }],
-    ['generic-phrase: the same short, generic words are not an answer even for one fix', [candidate(2, 'high', { template: template({ words: 3, rivalRules: 4 }) }), candidate(3, 'medium', { template: template({ words: 3, rivalRules: 4, confidence: 'medium' }) })], facts(), { 2: 'low', 3: 'low' }],
-    ['generic-phrase: longer telling words with one fix: the first reading stands', [candidate(2, 'high', { score: 0.9 }), candidate(3, 'high', { score: 0.8 })], facts(), { 2: 'high', 3: 'low' }],
-    ['closer-reading: a closer match of the same words demotes the weaker', [candidate(1, 'high', { score: 0.9, evidence: [span(0, 19)], template: template({ explained: [0, 1, 2, 3, 4] }) }), candidate(0, 'high', { score: 0.7, evidence: [span(5, 19)], template: template({ explained: [1, 2, 3, 4] }) })], facts(), { 1: 'high', 0: 'low' }],
-    ['rival-fixes: two fixes about as good over shared words are both demoted', [candidate(0, 'high', { score: 0.8, evidence: [span(0, 12)], template: template({ explained: [0, 1] }) }), candidate(1, 'high', { score: 0.75, evidence: [span(6, 19)], template: template({ explained: [1, 2] }) })], facts(), { 0: 'medium', 1: 'medium' }],
-    ['rival-fixes: two errors side by side on their own words both stand', [candidate(0, 'high', { evidence: [LINE_1], template: template({ explained: [0, 1] }) }), candidate(1, 'high', { evidence: [LINE_2], template: template({ explained: [5, 6] }) })], facts(), { 0: 'high', 1: 'high' }],
+    [
+      'generic-phrase: the same words read by rules with other fixes are not an answer',
+      [candidate(0, 'high'), candidate(1, 'high')],
+      facts(),
+      { 0: 'low', 1: 'low' },
+    ],
+    [
+      'generic-phrase: the same short, generic words are not an answer even for one fix',
+      [
+        candidate(2, 'high', { template: template({ words: 3, rivalRules: 4 }) }),
+        candidate(3, 'medium', { template: template({ words: 3, rivalRules: 4, confidence: 'medium' }) }),
+      ],
+      facts(),
+      { 2: 'low', 3: 'low' },
+    ],
+    [
+      'generic-phrase: longer telling words with one fix: the first reading stands',
+      [candidate(2, 'high', { score: 0.9 }), candidate(3, 'high', { score: 0.8 })],
+      facts(),
+      { 2: 'high', 3: 'low' },
+    ],
+    [
+      'closer-reading: a closer match of the same words demotes the weaker',
+      [
+        candidate(1, 'high', { score: 0.9, evidence: [span(0, 19)], template: template({ explained: [0, 1, 2, 3, 4] }) }),
+        candidate(0, 'high', { score: 0.7, evidence: [span(5, 19)], template: template({ explained: [1, 2, 3, 4] }) }),
+      ],
+      facts(),
+      { 1: 'high', 0: 'low' },
+    ],
+    [
+      'rival-fixes: two fixes about as good over shared words are both demoted',
+      [
+        candidate(0, 'high', { score: 0.8, evidence: [span(0, 12)], template: template({ explained: [0, 1] }) }),
+        candidate(1, 'high', { score: 0.75, evidence: [span(6, 19)], template: template({ explained: [1, 2] }) }),
+      ],
+      facts(),
+      { 0: 'medium', 1: 'medium' },
+    ],
+    [
+      'rival-fixes: two errors side by side on their own words both stand',
+      [
+        candidate(0, 'high', { evidence: [LINE_1], template: template({ explained: [0, 1] }) }),
+        candidate(1, 'high', { evidence: [LINE_2], template: template({ explained: [5, 6] }) }),
+      ],
+      facts(),
+      { 0: 'high', 1: 'high' },
+    ],
   ];
 
   it.each(ROWS)('%s', (_name, candidates, recordFacts, expected) => {

@@ -202,7 +202,9 @@ describe('codes claimed by two rules', () => {
 
   it('a shared code missing from codes is refused by the schema', () => {
     addProbe({ messages: ['Probe gizmo stalled'], codes: ['AADSTS9990002'], sharedCodes: ['AADSTS9990003'] });
-    expect(refusals()).toEqual([`${NEW}: field "sharedCodes.0": "AADSTS9990003" is not in codes: a shared code is still one of the rule's codes, so list it there too`]);
+    expect(refusals()).toEqual([
+      `${NEW}: field "sharedCodes.0": "AADSTS9990003" is not in codes: a shared code is still one of the rule's codes, so list it there too`,
+    ]);
   });
 
   it('a code listed twice in one rule is refused by the schema', () => {

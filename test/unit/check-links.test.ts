@@ -51,7 +51,9 @@ describe('checkLinks on a fake dist folder', () => {
       <!-- <a href="/commented/out/"> -->
       <script type="module">const x = '<a href="/in/a/script/">';</script>
     `),
-    'errors/known/index.html': page('<h2 id="why">Why</h2><a name="legacy"></a><a href="../../#top">up, with anchor</a><a href="/errors/known/#legacy">named anchor</a>'),
+    'errors/known/index.html': page(
+      '<h2 id="why">Why</h2><a name="legacy"></a><a href="../../#top">up, with anchor</a><a href="/errors/known/#legacy">named anchor</a>',
+    ),
     'triage/index.html': page('<a href="/">home</a>'),
     '404.html': page('<a href="/">home</a>'),
     'favicon.svg': '<svg/>',
@@ -95,7 +97,9 @@ describe('checkLinks on a fake dist folder', () => {
   });
 
   it('reads unquoted values, attributes without a space between them, and text elements', () => {
-    const { links, ids } = scanHtml('<A HREF=/u/ ID=q><a href="/v/"id="w"><img src=\'/i.png\'/><title><a href="/t/"></title><textarea><a href=/x/></textarea><p data-x="a>b" id="last">');
+    const { links, ids } = scanHtml(
+      '<A HREF=/u/ ID=q><a href="/v/"id="w"><img src=\'/i.png\'/><title><a href="/t/"></title><textarea><a href=/x/></textarea><p data-x="a>b" id="last">',
+    );
     expect(links).toEqual(['/u/', '/v/', '/i.png']);
     expect([...ids]).toEqual(['q', 'w', 'last']);
   });
@@ -111,7 +115,9 @@ describe('checkLinks on a fake dist folder', () => {
   });
 
   it('scans attributes, not text: escaped markup, comments and scripts hold no links', () => {
-    const { links, ids } = scanHtml('<p id="a" data-x="1">&lt;a href="/no/"&gt;</p><!-- <a href="/no2/"> --><script>"<a href=/no3/>"</script><a href="/yes/?a=1&amp;b=2">');
+    const { links, ids } = scanHtml(
+      '<p id="a" data-x="1">&lt;a href="/no/"&gt;</p><!-- <a href="/no2/"> --><script>"<a href=/no3/>"</script><a href="/yes/?a=1&amp;b=2">',
+    );
     expect(links).toEqual(['/yes/?a=1&b=2']);
     expect([...ids]).toEqual(['a']);
   });
@@ -131,7 +137,10 @@ describe('as an Astro integration', () => {
     const project = join(scratch, 'project');
     copyProject(project);
     const guide = join(project, 'content/guides/check-username.mdx');
-    writeFileSync(guide, `${readFileSync(guide, 'utf8')}\n\nSee [the missing page](/errors/no-such-error/) and [a missing anchor](/guides/check-password/#no-such-heading).\n`);
+    writeFileSync(
+      guide,
+      `${readFileSync(guide, 'utf8')}\n\nSee [the missing page](/errors/no-such-error/) and [a missing anchor](/guides/check-password/#no-such-heading).\n`,
+    );
     // Astro escapes only & and " in attributes, so this lands in <meta content="…"> with its < and > as they are.
     const rule = join(project, 'rules/account-details/password-empty.mdx');
     writeFileSync(rule, readFileSync(rule, 'utf8').replace(/^summary: .*$/m, `summary: '${TAG_LIKE_SUMMARY}'`));

@@ -17,7 +17,11 @@ import { GAP_KINDS, generateTickets, ticketsJsonl, Variation } from '../support/
 const scratch = mkdtempSync(join(tmpdir(), 'kb-bulk-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const parseLines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
+const parseLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 describe('kb triage --jsonl joins back to tickets', () => {
   it('writes one line per non-blank input line, with its line number and every field but text', () => {
@@ -87,7 +91,9 @@ describe('exports of any size, in every shape', () => {
   /** An export of `records` lines: every 7th a failure, the rest routine. */
   function exportOf(records: number): string {
     return Array.from({ length: records }, (_, i) =>
-      i % 7 === 3 ? `2025-03-04 02:00:${String(i % 60).padStart(2, '0')} ERROR Datasource 'D${i}': Password is empty for the data source` : `2025-03-04 02:00:${String(i % 60).padStart(2, '0')} INFO Datasource 'D${i}' preserved ${i} items: Success`,
+      i % 7 === 3
+        ? `2025-03-04 02:00:${String(i % 60).padStart(2, '0')} ERROR Datasource 'D${i}': Password is empty for the data source`
+        : `2025-03-04 02:00:${String(i % 60).padStart(2, '0')} INFO Datasource 'D${i}' preserved ${i} items: Success`,
     ).join('\n');
   }
 
@@ -95,24 +101,34 @@ describe('exports of any size, in every shape', () => {
   function run(i: number) {
     const time = `2025-03-04T02:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`;
     const message =
-      i % 11 === 4 ? 'AADSTS700082: The refresh token has expired due to inactivity. Trace ID: 0f0e0d0c-0b0a-4909-8807-060504030201'
-      : i % 13 === 6 ? 'AADSTS50011: The redirect URI "https://ipp.example.com/cb" specified in the request does not match. {"nested": ["a, b", "c]"]}'
-      : i % 17 === 8 ? 'Preservation job failed: the archive share \\ is read-only, "quoted" }{ ]['
-      : `Preserved ${i * 3} items`;
+      i % 11 === 4
+        ? 'AADSTS700082: The refresh token has expired due to inactivity. Trace ID: 0f0e0d0c-0b0a-4909-8807-060504030201'
+        : i % 13 === 6
+          ? 'AADSTS50011: The redirect URI "https://ipp.example.com/cb" specified in the request does not match. {"nested": ["a, b", "c]"]}'
+          : i % 17 === 8
+            ? 'Preservation job failed: the archive share \\ is read-only, "quoted" }{ ]['
+            : `Preserved ${i * 3} items`;
     return { time, datasource: `D ${i % 40}`, status: /failed|AADSTS/.test(message) ? 'Failed' : 'Success', message };
   }
   const runs = Array.from({ length: 1500 }, (_, i) => run(i));
   const SHAPES: Array<[string, string]> = [
     ['a JSON array, pretty-printed', JSON.stringify(runs, null, 2)],
     ['a JSON array on one line', JSON.stringify(runs)],
-    ['an object wrapping an array (Graph style)', JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/$metadata#auditLogs', value: runs, '@odata.nextLink': 'https://graph.microsoft.com/next' }, null, 2)],
+    [
+      'an object wrapping an array (Graph style)',
+      JSON.stringify(
+        { '@odata.context': 'https://graph.microsoft.com/$metadata#auditLogs', value: runs, '@odata.nextLink': 'https://graph.microsoft.com/next' },
+        null,
+        2,
+      ),
+    ],
     ['runs keyed by id, under a key', JSON.stringify({ runs: Object.fromEntries(runs.map((value, i) => [`run-${i}`, value])) }, null, 1)],
     ['runs keyed by id', JSON.stringify(Object.fromEntries(runs.map((value, i) => [`run-${i}`, value])))],
     ['JSON Lines', runs.map((value) => JSON.stringify(value)).join('\n')],
     ['a time-stamped plain-text log', exportOf(3000)],
   ];
 
-  it.each(SHAPES)('%s: windows of whole records combine into the whole input\'s result', async (_shape, text) => {
+  it.each(SHAPES)("%s: windows of whole records combine into the whole input's result", async (_shape, text) => {
     async function* chunks() {
       for (let at = 0; at < text.length; at += 7_001) yield text.slice(at, at + 7_001); // cuts inside strings and escapes
     }
@@ -130,13 +146,24 @@ describe('exports of any size, in every shape', () => {
     expect(whole.stats.records).toBeGreaterThan(1000);
     expect(combined.stats).toEqual(whole.stats);
     expect(combined.unknownCodes).toEqual(whole.unknownCodes);
-    expect(combined.matches.map((match) => [match.id, match.confidence, match.records, match.segments])).toEqual(whole.matches.map((match) => [match.id, match.confidence, match.records, match.segments]));
-    const listed = (result: typeof whole) => result.segments.map((segment) => [segment.start, segment.end, segment.lines, segment.failed, segment.datasource, segment.unknownCodes, segment.matches.map((match) => match.id)]);
+    expect(combined.matches.map((match) => [match.id, match.confidence, match.records, match.segments])).toEqual(
+      whole.matches.map((match) => [match.id, match.confidence, match.records, match.segments]),
+    );
+    const listed = (result: typeof whole) =>
+      result.segments.map((segment) => [
+        segment.start,
+        segment.end,
+        segment.lines,
+        segment.failed,
+        segment.datasource,
+        segment.unknownCodes,
+        segment.matches.map((match) => match.id),
+      ]);
     expect(listed(combined)).toEqual(listed(whole));
     expect(combined.segments[5]!.matches[0]?.evidence).toEqual(whole.segments[5]!.matches[0]?.evidence);
   });
 
-  it('a JSON array over the engine\'s limit is read run by run: every failure counted, none lost', () => {
+  it("a JSON array over the engine's limit is read run by run: every failure counted, none lost", () => {
     const big = Array.from({ length: 40_000 }, (_, i) => run(i));
     const text = JSON.stringify(big, null, 2);
     expect(text.length).toBeGreaterThan(6_000_000);
@@ -150,7 +177,7 @@ describe('exports of any size, in every shape', () => {
     expect(result.matches[0]).toMatchObject({ id: 'refresh-token-expired', records: known });
   });
 
-  it('an export over the engine\'s limit is triaged in full, not refused', () => {
+  it("an export over the engine's limit is triaged in full, not refused", () => {
     const text = exportOf(90_000); // about 7 MB
     expect(text.length).toBeGreaterThan(6_000_000);
     const path = join(scratch, 'big.log');

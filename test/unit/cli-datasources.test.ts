@@ -25,7 +25,9 @@ describe('kb triage on an export', () => {
     ]);
     // The errors follow in log order, and the unrecognised line shows its whole message with the prefix said apart.
     expect(run.stdout.indexOf('[refresh-token-expired]\n')).toBeLessThan(run.stdout.indexOf('[password-empty]\n'));
-    expect(run.stdout).toContain(`  - line 3, Datasource Board, 2025-03-04 02:00:10: ${UNKNOWN}  [AADSTS9999001 (https://login.microsoftonline.com/error?code=9999001)]`);
+    expect(run.stdout).toContain(
+      `  - line 3, Datasource Board, 2025-03-04 02:00:10: ${UNKNOWN}  [AADSTS9999001 (https://login.microsoftonline.com/error?code=9999001)]`,
+    );
     expect(run.stdout).toContain('No article explains these lines: send them to IPP support.');
   });
 
@@ -62,9 +64,15 @@ describe('kb triage on an export', () => {
     const tickets = [JSON.stringify({ id: 'T-1', text: EXPORT }), JSON.stringify({ id: 'T-2', text: REFRESH })].join('\n');
     const run = kb(['triage', '--jsonl', '-'], tickets);
     expect(run.status).toBe(0);
-    const [first, second] = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [first, second] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(first.datasources.map((datasource: { name: string; state: string }) => [datasource.name, datasource.state])).toEqual([
-      ['HR Mailboxes', 'succeeded'], ['Legal', 'failing'], ['Board', 'failing'], ['Finance', 'failing'],
+      ['HR Mailboxes', 'succeeded'],
+      ['Legal', 'failing'],
+      ['Board', 'failing'],
+      ['Finance', 'failing'],
     ]);
     expect(second).toMatchObject({ id: 'T-2', datasources: [], timeOrder: 'unknown', stats: { datasources: 0 } });
     // A ticket field named like a result field cannot be passed through.

@@ -23,7 +23,10 @@ const PASTE = "2025-03-04 02:00:09 ERROR Datasource 'Legal': AADSTS700082: The r
 
 /** `kb ARGS` as an agent's shell runs it: through the link, with no project Node on PATH. */
 function fastKb(args: string[], input?: string) {
-  const path = (process.env.PATH ?? '').split(':').filter((dir) => !dir.endsWith('node_modules/.bin')).join(':');
+  const path = (process.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => !dir.endsWith('node_modules/.bin'))
+    .join(':');
   const run = spawnSync(linked, args, { input, encoding: 'utf8', cwd: scratch, env: kbEnv({ KB_CACHE_DIR: cache, PATH: path }) });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -52,7 +55,9 @@ describe('the fast kb', () => {
   it('rebuilds its bundle when a file it was built from has changed', () => {
     const before = manifest();
     // As if src/triage/engine.ts had been edited since the bundle was built.
-    const edited = before.inputs.map(([path, size, modified]): [string, number, number] => (path === 'src/triage/engine.ts' ? [path, size, modified - 1000] : [path, size, modified]));
+    const edited = before.inputs.map(([path, size, modified]): [string, number, number] =>
+      path === 'src/triage/engine.ts' ? [path, size, modified - 1000] : [path, size, modified],
+    );
     writeFileSync(join(cache, 'cli', 'kb.json'), JSON.stringify({ ...before, inputs: edited }));
     const run = fastKb(['triage', '-'], PASTE);
     expect(run.status).toBe(0);

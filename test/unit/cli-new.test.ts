@@ -32,7 +32,8 @@ const PASTES = [
   },
   {
     text: pasteFrom('https://github.com/MicrosoftDocs/azure-docs/issues/118443'),
-    message: "User account '{account-user}' from identity provider 'live.com' does not exist in tenant 'GDX' and cannot access the application '{application-id}'(interfactura-webapp) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account",
+    message:
+      "User account '{account-user}' from identity provider 'live.com' does not exist in tenant 'GDX' and cannot access the application '{application-id}'(interfactura-webapp) in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account",
     codes: ['AADSTS50020'],
   },
   {
@@ -52,7 +53,11 @@ for (const entry of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src',
 }
 symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
 // The knowledge base as it was before these errors had rules: the pastes are content gaps again.
-for (const covered of ['rules/account-blocked/account-disabled.mdx', 'rules/tenant/account-from-another-tenant.mdx', 'rules/mailbox-not-found/mailbox-not-enabled-for-rest.mdx']) {
+for (const covered of [
+  'rules/account-blocked/account-disabled.mdx',
+  'rules/tenant/account-from-another-tenant.mdx',
+  'rules/mailbox-not-found/mailbox-not-enabled-for-rest.mdx',
+]) {
   rmSync(join(scratch, covered));
 }
 

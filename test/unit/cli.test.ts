@@ -20,7 +20,8 @@ function file(name: string, text: string | Buffer): string {
   return path;
 }
 
-const PASTE = '{"error":"invalid_grant","error_description":"AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.\\r\\nTrace ID: 0f0e0d0c-0b0a-4909-8807-060504030201"}';
+const PASTE =
+  '{"error":"invalid_grant","error_description":"AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.\\r\\nTrace ID: 0f0e0d0c-0b0a-4909-8807-060504030201"}';
 
 describe('kb triage', () => {
   it('prints a readable diagnosis from stdin', () => {
@@ -36,11 +37,13 @@ describe('kb triage', () => {
     const run = kb(['triage', '--json', '-'], PASTE);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(Object.keys(result.matches[0])).toEqual(expect.arrayContaining(['id', 'title', 'fix', 'resolution', 'url', 'confidence', 'score', 'evidence', 'steps', 'codes']));
+    expect(Object.keys(result.matches[0])).toEqual(
+      expect.arrayContaining(['id', 'title', 'fix', 'resolution', 'url', 'confidence', 'score', 'evidence', 'steps', 'codes']),
+    );
     expect(result).toEqual(JSON.parse(JSON.stringify(engine.triage(PASTE))));
   });
 
-  it('names an Entra code it does not cover, with Microsoft\'s lookup', () => {
+  it("names an Entra code it does not cover, with Microsoft's lookup", () => {
     const run = kb(['triage', '-'], 'AADSTS50011: The reply url specified in the request does not match the reply urls configured for the application');
     expect(run.stdout).toContain('AADSTS50011 (https://login.microsoftonline.com/error?code=50011)');
   });
@@ -55,7 +58,7 @@ describe('kb triage', () => {
     const run = kb(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: kb triage [FILE|-]');
-    expect(run.stdout).toMatch(/Exit status:\n  0 [^\n]+\n  1 [^\n]+\n  2 [^\n]+\n(?: {5}[^\n]+\n)*  3 /);
+    expect(run.stdout).toMatch(/Exit status:\n {2}0 [^\n]+\n {2}1 [^\n]+\n {2}2 [^\n]+\n(?: {5}[^\n]+\n)* {2}3 /);
   });
 });
 
@@ -97,7 +100,10 @@ describe('standard input, from any writer', () => {
   it('reads a 5.9 MB export through `cat | kb triage -` in full', () => {
     const lines: string[] = [];
     for (let i = 0, size = 0; size < 5_900_000; i++) {
-      const line = i % 100 === 0 ? `2025-03-04 02:00:00 ERROR Datasource 'D${i}': Username is empty for the data source` : `2025-03-04 02:00:01 INFO Datasource 'D${i}' preserved ${i} items: Success`;
+      const line =
+        i % 100 === 0
+          ? `2025-03-04 02:00:00 ERROR Datasource 'D${i}': Username is empty for the data source`
+          : `2025-03-04 02:00:01 INFO Datasource 'D${i}' preserved ${i} items: Success`;
       lines.push(line);
       size += line.length + 1;
     }
@@ -128,7 +134,10 @@ describe('output in terminals and pipes', () => {
     expect(run.stdout).toContain('[password-empty]');
     expect(run.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     // Where the paste is quoted, its escapes are visible as text.
-    const unrecognised = kb(['triage', '-'], "2025-01-01 10:00:00 ERROR Datasource 'HR': Password is empty for the data source\n2025-01-01 10:00:01 ERROR Datasource 'X\x1b[2J': the widget failed \x1b[31mbadly");
+    const unrecognised = kb(
+      ['triage', '-'],
+      "2025-01-01 10:00:00 ERROR Datasource 'HR': Password is empty for the data source\n2025-01-01 10:00:01 ERROR Datasource 'X\x1b[2J': the widget failed \x1b[31mbadly",
+    );
     expect(unrecognised.stdout).toContain('\\e[2J');
     expect(unrecognised.stdout).not.toContain('\x1b');
   });
@@ -155,10 +164,21 @@ describe('exit statuses', () => {
     { name: 'unreadable file', args: ['triage', '/nonexistent/ticket.txt'], status: 2, stderr: /cannot read \/nonexistent\/ticket.txt: ENOENT/ },
     { name: 'invalid JSON Lines line', args: ['triage', '--jsonl', '-'], input: 'not json\n', status: 2, stdout: /"line":1,"error":"not valid JSON/ },
     { name: 'bad --jobs', args: ['triage', '--jobs', '0', '-'], input: 'x', status: 2, stderr: /--jobs/ },
-    { name: 'bad --base-url', args: ['triage', '--base-url', 'help.example.com', '-'], input: PASTE, status: 2, stderr: /--base-url "help.example.com" is not a URL/ },
+    {
+      name: 'bad --base-url',
+      args: ['triage', '--base-url', 'help.example.com', '-'],
+      input: PASTE,
+      status: 2,
+      stderr: /--base-url "help.example.com" is not a URL/,
+    },
     { name: 'non-http --base-url', args: ['triage', '--base-url', 'javascript:alert(1)', '-'], input: PASTE, status: 2, stderr: /http or https/ },
     { name: 'plain text: one record over the limit', args: ['triage', '-'], input: huge, status: 3, stderr: /6,000,000 characters/ },
-    { name: 'JSON Lines: one ticket over the limit', args: ['triage', '--jsonl', '-'], input: `${JSON.stringify({ id: 'big', text: huge })}\n{"id":"ok","text":"hello"}\n`, status: 3 },
+    {
+      name: 'JSON Lines: one ticket over the limit',
+      args: ['triage', '--jsonl', '-'],
+      input: `${JSON.stringify({ id: 'big', text: huge })}\n{"id":"ok","text":"hello"}\n`,
+      status: 3,
+    },
   ];
   for (const { name, args, input, status, stderr, stdout } of cases) {
     it(`${status}: ${name}`, () => {
@@ -173,7 +193,10 @@ describe('exit statuses', () => {
 
   it('a ticket over the limit gets its error line, and the others are still triaged', () => {
     const run = kb(['triage', '--jsonl', '-'], `${JSON.stringify({ id: 'big', text: huge })}\n{"id":"ok","text":"Username is empty for the data source"}\n`);
-    const [big, ok] = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [big, ok] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(big).toEqual({ line: 1, id: 'big', error: expect.stringMatching(/the limit is 6,000,000/) });
     expect([ok.line, ok.id, ok.matches[0].id]).toEqual([2, 'ok', 'username-empty']);
   });
@@ -202,7 +225,9 @@ describe('knowledge base and links', () => {
   });
 
   it('takes $KB_SITE_URL as the base, checked as strictly', () => {
-    expect(kb(['triage', '-'], 'Password is empty for the data source', { env: { KB_SITE_URL: 'https://help.example.com' } }).stdout).toContain('https://help.example.com/errors/password-empty/');
+    expect(kb(['triage', '-'], 'Password is empty for the data source', { env: { KB_SITE_URL: 'https://help.example.com' } }).stdout).toContain(
+      'https://help.example.com/errors/password-empty/',
+    );
     const bad = kb(['triage', '-'], 'x', { env: { KB_SITE_URL: 'not a url' } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('$KB_SITE_URL "not a url" is not a URL');

@@ -36,15 +36,25 @@ describe('the knowledge base as shipped', () => {
   it('is valid and complete: the seed categories and fix guides (new ones may join them), the hub, every seed rule', () => {
     expect(findContentProblems(kb)).toEqual([]);
     expect(kb.categories.map((c) => c.id)).toEqual(expect.arrayContaining(['account-details', 'mfa-private-key', 'refresh-token']));
-    expect(kb.guides.filter((g) => g.data.kind === 'fix').map((g) => g.id)).toEqual(expect.arrayContaining([
-      'check-datasource-configuration', 'check-password', 'check-username', 'mfa-private-key', 'new-refresh-token',
-    ]));
+    expect(kb.guides.filter((g) => g.data.kind === 'fix').map((g) => g.id)).toEqual(
+      expect.arrayContaining(['check-datasource-configuration', 'check-password', 'check-username', 'mfa-private-key', 'new-refresh-token']),
+    );
     expect(kb.guides.find((g) => g.data.kind === 'hub')?.id).toBe('find-ipp-failure-reason');
     const ids = kb.rules.map((r) => r.id);
     for (const seed of [
-      'refresh-token-expired', 'refresh-token-inactive', 'mfa-expired', 'grant-revoked', 'username-empty', 'password-empty',
-      'account-location-empty', 'malformed-request', 'invalid-national-cloud-token', 'identity-provider-error', 'service-principal-disabled',
-    ]) expect(ids).toContain(seed);
+      'refresh-token-expired',
+      'refresh-token-inactive',
+      'mfa-expired',
+      'grant-revoked',
+      'username-empty',
+      'password-empty',
+      'account-location-empty',
+      'malformed-request',
+      'invalid-national-cloud-token',
+      'identity-provider-error',
+      'service-principal-disabled',
+    ])
+      expect(ids).toContain(seed);
   });
 
   it('files the two shared seed rules under both categories', () => {
@@ -109,7 +119,10 @@ describe('sources: every article names what its facts rest on', () => {
   /** Removes the `sources:` list from a file's frontmatter. */
   const dropSources = (source: string) => source.replace(/^sources:\n(?: {2}- .*\n)+/m, '');
   /** The problems the check reports on `file` of the scratch copy. */
-  const problemsOf = (file: string) => findContentProblems(loadKnowledgeBase(scratch)).filter((p) => p.file === file).map((p) => p.message);
+  const problemsOf = (file: string) =>
+    findContentProblems(loadKnowledgeBase(scratch))
+      .filter((p) => p.file === file)
+      .map((p) => p.message);
 
   it('refuses a rule without sources, naming the file and the field', () => {
     expect(readFileSync(join(scratch, SOURCED_RULE), 'utf8')).toMatch(/^sources:\n {2}- https:/m);
@@ -152,6 +165,10 @@ describe('sources: every article names what its facts rest on', () => {
       expect(rule, id).toBeDefined();
       expect(rule!.data.codes, id).toEqual([]);
     }
-    for (const id of Object.keys(IPP_ONLY_ENTRIES.guides)) expect(kb.guides.map((guide) => guide.id), id).toContain(id);
+    for (const id of Object.keys(IPP_ONLY_ENTRIES.guides))
+      expect(
+        kb.guides.map((guide) => guide.id),
+        id,
+      ).toContain(id);
   });
 });

@@ -16,12 +16,22 @@ import { DATASOURCE_EXPORT, REFRESH_EXPIRED as REFRESH, UNKNOWN_CODE as UNKNOWN 
 
 const RULES: RuleInput[] = [
   {
-    id: 'token-expired', title: 'Refresh token expired', fix: 'new-token', resolution: 'New refresh token', categories: ['token'],
-    messages: ['The refresh token has expired due to inactivity.'], codes: ['AADSTS700082'],
+    id: 'token-expired',
+    title: 'Refresh token expired',
+    fix: 'new-token',
+    resolution: 'New refresh token',
+    categories: ['token'],
+    messages: ['The refresh token has expired due to inactivity.'],
+    codes: ['AADSTS700082'],
   },
   {
-    id: 'password-empty', title: 'Password is empty', fix: 'check-password', resolution: 'Check the password', categories: ['account'],
-    messages: ['Password is empty for the data source'], codes: [],
+    id: 'password-empty',
+    title: 'Password is empty',
+    fix: 'check-password',
+    resolution: 'Check the password',
+    categories: ['account'],
+    messages: ['Password is empty for the data source'],
+    codes: [],
   },
 ];
 const engine = createEngine(buildIndex(RULES));
@@ -64,13 +74,18 @@ describe('the datasources of an export', () => {
       { lines: [2, 2], time: '2025-03-04 02:00:09', failed: 1, routine: 0, errors: ['token-expired'], unrecognised: 0 },
       { lines: [5, 5], time: '2025-03-04 03:00:09', failed: 1, routine: 0, errors: ['token-expired'], unrecognised: 0 },
     ]);
-    expect(byName(result)['HR Mailboxes']!.timeline.map((point) => [point.lines[0], point.routine])).toEqual([[1, 1], [6, 1]]);
+    expect(byName(result)['HR Mailboxes']!.timeline.map((point) => [point.lines[0], point.routine])).toEqual([
+      [1, 1],
+      [6, 1],
+    ]);
   });
 
   it('is worded once: a sentence, a timeline in words, answers in log order, unrecognised lines without their prefix', () => {
     expect(datasourceSentence(result)).toBe('4 datasources: 3 failing now (Legal, Board, Finance), 1 succeeded.');
     const title = (id: string) => RULES.find((rule) => rule.id === id)!.title;
-    expect(timelineText(byName(result).Legal!, title)).toBe('Legal, failing now: 2025-03-04 02:00:09 to 2025-03-04 03:00:09: 2 failed (Refresh token expired).');
+    expect(timelineText(byName(result).Legal!, title)).toBe(
+      'Legal, failing now: 2025-03-04 02:00:09 to 2025-03-04 03:00:09: 2 failed (Refresh token expired).',
+    );
     // Best first, password-empty (a whole message) may outrank the token; in an export they are shown in the order of their first line.
     expect(answersInLogOrder(result).map((match) => match.id)).toEqual(['token-expired', 'password-empty']);
     expect(unrecognisedLines(result)).toEqual([
@@ -79,16 +94,22 @@ describe('the datasources of an export', () => {
     const axis = timelineAxis(result.datasources);
     expect(axis.by).toBe('time');
     expect(result.datasources.map((datasource) => datasource.timeline.map((point) => Math.round(axis.position(point) * 1000) / 1000))).toEqual([
-      [0, 1], [0.002, 0.994], [0.002], [0.003],
+      [0, 1],
+      [0.002, 0.994],
+      [0.002],
+      [0.003],
     ]);
   });
 });
 
 describe('states from the log order and times', () => {
-  const line = (time: string, name: string, text: string) => `2025-03-04 ${time} ${text.startsWith('preserved') ? 'INFO' : 'ERROR'} Datasource '${name}': ${text}`;
+  const line = (time: string, name: string, text: string) =>
+    `2025-03-04 ${time} ${text.startsWith('preserved') ? 'INFO' : 'ERROR'} Datasource '${name}': ${text}`;
 
   it('recovered: it failed, and its latest run succeeded', () => {
-    const result = engine.triage([line('02:00:00', 'Finance', 'Password is empty for the data source'), line('02:30:00', 'Finance', 'preserved 3 items: Success')].join('\n'));
+    const result = engine.triage(
+      [line('02:00:00', 'Finance', 'Password is empty for the data source'), line('02:30:00', 'Finance', 'preserved 3 items: Success')].join('\n'),
+    );
     expect(byName(result).Finance).toMatchObject({ state: 'recovered', failed: 1, routine: 1, lastFailure: { line: 1 }, last: { line: 2, failed: false } });
   });
 
@@ -98,7 +119,13 @@ describe('states from the log order and times', () => {
   });
 
   it('a newest-first export (as copied from a table sorted by time) is read backwards', () => {
-    const result = engine.triage([line('03:00:00', 'Finance', 'preserved 3 items: Success'), line('02:00:00', 'Finance', 'Password is empty for the data source'), line('01:00:00', 'Finance', 'Password is empty for the data source')].join('\n'));
+    const result = engine.triage(
+      [
+        line('03:00:00', 'Finance', 'preserved 3 items: Success'),
+        line('02:00:00', 'Finance', 'Password is empty for the data source'),
+        line('01:00:00', 'Finance', 'Password is empty for the data source'),
+      ].join('\n'),
+    );
     expect(result.timeOrder).toBe('newest-first');
     expect(byName(result).Finance).toMatchObject({
       state: 'recovered',
@@ -109,14 +136,30 @@ describe('states from the log order and times', () => {
   });
 
   it('unknown: failed and routine runs without time stamps to order them', () => {
-    const result = engine.triage(["- Datasource 'Finance': Password is empty for the data source", "- Datasource 'Finance': preserved 3 items, completed", "- Datasource 'Legal': Password is empty for the data source"].join('\n'));
+    const result = engine.triage(
+      [
+        "- Datasource 'Finance': Password is empty for the data source",
+        "- Datasource 'Finance': preserved 3 items, completed",
+        "- Datasource 'Legal': Password is empty for the data source",
+      ].join('\n'),
+    );
     expect(result.timeOrder).toBe('unknown');
-    expect(result.datasources.map((datasource) => [datasource.name, datasource.state])).toEqual([['Finance', 'unknown'], ['Legal', 'failing']]);
+    expect(result.datasources.map((datasource) => [datasource.name, datasource.state])).toEqual([
+      ['Finance', 'unknown'],
+      ['Legal', 'failing'],
+    ]);
     expect(byName(result).Finance!.firstFailure).toEqual({ line: 1 });
   });
 
   it('times of day alone give the order, across midnight too', () => {
-    const result = engine.triage(["23:58:00 ERROR Datasource 'HR': Password is empty for the data source", "23:59:00 INFO Datasource 'HR' preserved 2 items", "00:01:00 INFO Datasource 'HR' preserved 2 items", "00:02:00 INFO Datasource 'HR' preserved 2 items"].join('\n'));
+    const result = engine.triage(
+      [
+        "23:58:00 ERROR Datasource 'HR': Password is empty for the data source",
+        "23:59:00 INFO Datasource 'HR' preserved 2 items",
+        "00:01:00 INFO Datasource 'HR' preserved 2 items",
+        "00:02:00 INFO Datasource 'HR' preserved 2 items",
+      ].join('\n'),
+    );
     expect(result.timeOrder).toBe('oldest-first');
     expect(byName(result).HR!.state).toBe('recovered');
   });
@@ -131,7 +174,9 @@ describe('states from the log order and times', () => {
 describe('a bounded result', () => {
   it('lists at most MAX_DATASOURCES, the failing ones first, and counts the rest', () => {
     const lines = Array.from({ length: MAX_DATASOURCES + 20 }, (_, i) =>
-      i >= MAX_DATASOURCES ? `2025-03-04 02:${String(i % 60).padStart(2, '0')}:00 ERROR Datasource 'D${i}': Password is empty for the data source` : `2025-03-04 02:${String(i % 60).padStart(2, '0')}:00 INFO Datasource 'D${i}' preserved 1 item`,
+      i >= MAX_DATASOURCES
+        ? `2025-03-04 02:${String(i % 60).padStart(2, '0')}:00 ERROR Datasource 'D${i}': Password is empty for the data source`
+        : `2025-03-04 02:${String(i % 60).padStart(2, '0')}:00 INFO Datasource 'D${i}' preserved 1 item`,
     );
     const result = engine.triage(lines.join('\n'));
     expect(result.stats.datasources).toBe(MAX_DATASOURCES + 20);
@@ -139,12 +184,18 @@ describe('a bounded result', () => {
     expect(result.datasources.filter((datasource) => datasource.state === 'failing')).toHaveLength(20);
     const first = result.datasources.map((datasource) => datasource.timeline[0]!.lines[0]);
     expect(first).toEqual([...first].sort((a, b) => a - b));
-    expect(datasourceSentence(result)).toBe(`${MAX_DATASOURCES + 20} datasources: 20 failing now (D${MAX_DATASOURCES}, D${MAX_DATASOURCES + 1}, D${MAX_DATASOURCES + 2} and 17 more), ${MAX_DATASOURCES - 20} succeeded; 20 more not listed.`);
+    expect(datasourceSentence(result)).toBe(
+      `${MAX_DATASOURCES + 20} datasources: 20 failing now (D${MAX_DATASOURCES}, D${MAX_DATASOURCES + 1}, D${MAX_DATASOURCES + 2} and 17 more), ${MAX_DATASOURCES - 20} succeeded; 20 more not listed.`,
+    );
   });
 
   it('a timeline keeps at most MAX_TIMELINE_POINTS, each point counting its records', () => {
     const records = 1000;
-    const lines = Array.from({ length: records }, (_, i) => `2025-03-04 ${String(2 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} ${i === 500 ? `ERROR Datasource 'HR': Password is empty for the data source` : "INFO Datasource 'HR' preserved 2 items"}`);
+    const lines = Array.from(
+      { length: records },
+      (_, i) =>
+        `2025-03-04 ${String(2 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} ${i === 500 ? `ERROR Datasource 'HR': Password is empty for the data source` : "INFO Datasource 'HR' preserved 2 items"}`,
+    );
     const [hr] = engine.triage(lines.join('\n')).datasources;
     expect(hr!.timeline.length).toBeLessThanOrEqual(MAX_TIMELINE_POINTS);
     expect(hr!.timeline.reduce((sum, point) => sum + point.failed + point.routine, 0)).toBe(records);
@@ -183,7 +234,11 @@ describe('an export triaged in windows', () => {
 
 describe('the log prefix', () => {
   it('reads time stamps as logs write them', () => {
-    expect(leadingTimeStamp('2025-03-04T02:00:09.5+01:00 x')!.stamp).toEqual({ text: '2025-03-04T02:00:09.5+01:00', instant: Date.UTC(2025, 2, 4, 1, 0, 9, 500), secondOfDay: 7209 });
+    expect(leadingTimeStamp('2025-03-04T02:00:09.5+01:00 x')!.stamp).toEqual({
+      text: '2025-03-04T02:00:09.5+01:00',
+      instant: Date.UTC(2025, 2, 4, 1, 0, 9, 500),
+      secondOfDay: 7209,
+    });
     expect(leadingTimeStamp('[2025/03/04 02:00:09] x')!.stamp.instant).toBe(Date.UTC(2025, 2, 4, 2, 0, 9));
     expect(leadingTimeStamp('3/4/2025 2:00:09 PM x')!.stamp).toEqual({ text: '3/4/2025 2:00:09 PM', secondOfDay: 14 * 3600 + 9 });
     expect(leadingTimeStamp('Mar  4 02:00:09 host x')!.stamp).toEqual({ text: 'Mar  4 02:00:09', secondOfDay: 7209 });

@@ -23,12 +23,14 @@ describe('tiers', () => {
   });
 
   it('matches message templates whatever fills the placeholders', () => {
-    const text = "The service principal for resource 'https://outlook.office365.com' is disabled. This indicate that a subscription within the tenant has lapsed";
+    const text =
+      "The service principal for resource 'https://outlook.office365.com' is disabled. This indicate that a subscription within the tenant has lapsed";
     expect(best(text)).toMatchObject({ id: 'service-principal-disabled', confidence: 'high' });
   });
 
   it('a specific code beats the generic Identity Provider wrapper in the same record', () => {
-    const text = 'The Identity Provider returned an error. Trace ID: 637875b9-2be6-4629-a209-fd0f8384dcda AADSTS50173: The provided grant has expired due to it being revoked';
+    const text =
+      'The Identity Provider returned an error. Trace ID: 637875b9-2be6-4629-a209-fd0f8384dcda AADSTS50173: The provided grant has expired due to it being revoked';
     const result = engine.triage(text);
     expect(result.matches[0]).toMatchObject({ id: 'grant-revoked', confidence: 'high' });
     expect(result.matches.find((m) => m.id === 'identity-provider-error')?.confidence ?? 'low').toBe('low');
@@ -36,7 +38,9 @@ describe('tiers', () => {
 
   it('an unknown AADSTS code turns template look-alikes into suggestions only, and is reported', () => {
     // A code no rule knows, with the whole message of AADSTS50034 (user-not-found), word for word.
-    const result = engine.triage('AADSTS9999991: The user account ipp-service@contoso.com does not exist in the 72b1c4e0-9d3a-4f65-b8e2-0a6c5d91f3b7 directory. To sign into this application, the account must be added to the directory.');
+    const result = engine.triage(
+      'AADSTS9999991: The user account ipp-service@contoso.com does not exist in the 72b1c4e0-9d3a-4f65-b8e2-0a6c5d91f3b7 directory. To sign into this application, the account must be added to the directory.',
+    );
     expect(result.matches.filter((m) => m.confidence !== 'low')).toEqual([]);
     expect(result.matches.map((m) => m.id)).toContain('user-not-found');
     expect(result.segments[0]!.unknownCodes).toEqual(['AADSTS9999991']);
@@ -54,7 +58,10 @@ describe('tiers', () => {
     expect(best('username is empty')).toMatchObject({ id: 'username-empty', confidence: 'high' });
     expect(best('password is empty')).toMatchObject({ id: 'password-empty', confidence: 'high' });
     for (const vague of ['token expired', 'refresh token']) {
-      expect(engine.triage(vague).matches.filter((m) => m.confidence === 'high'), vague).toEqual([]);
+      expect(
+        engine.triage(vague).matches.filter((m) => m.confidence === 'high'),
+        vague,
+      ).toEqual([]);
     }
   });
 
@@ -67,7 +74,12 @@ describe('tiers', () => {
 
   it('reports two errors pasted side by side, both with confidence', () => {
     const matches = engine.triage('Username is empty for the data source\nPassword is empty for the data source').matches;
-    expect(matches.filter((m) => m.confidence === 'high').map((m) => m.id).sort()).toEqual(['password-empty', 'username-empty']);
+    expect(
+      matches
+        .filter((m) => m.confidence === 'high')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['password-empty', 'username-empty']);
   });
 
   it('does not give one confident answer when two fixes explain a paste equally', () => {

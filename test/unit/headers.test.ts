@@ -33,7 +33,15 @@ const configDirectives = new Map(
 const PAGES = ['/', '/errors/', '/errors/refresh-token-expired/', '/categories/refresh-token/', '/guides/new-refresh-token/', '/triage/', '/search/'];
 /** Read by other sites: the catalogue, the triage index and the embeddable widget. */
 const CROSS_ORIGIN = ['/api/rules.json', '/triage-index.json', '/embed/triage.js', '/embed/'];
-const ASSETS = ['/_astro/page.abc123.js', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/favicon.svg', '/robots.txt', '/404.html', '/ocr/0123456789ab/eng.traineddata.gz'];
+const ASSETS = [
+  '/_astro/page.abc123.js',
+  '/pagefind/pagefind.js',
+  '/pagefind/pagefind-entry.json',
+  '/favicon.svg',
+  '/robots.txt',
+  '/404.html',
+  '/ocr/0123456789ab/eng.traineddata.gz',
+];
 const nginx = readNginxSite(join(ROOT, 'deploy', 'nginx'));
 
 describe('public/_headers', () => {
@@ -51,12 +59,13 @@ describe('public/_headers', () => {
     }
   });
 
-  it("has a Content-Security-Policy that matches astro.config.mjs and needs no hashes", () => {
+  it('has a Content-Security-Policy that matches astro.config.mjs and needs no hashes', () => {
     expect(configDirectives.get('default-src')).toBe("default-src 'self'");
     const header = cspDirectives(one('/', 'Content-Security-Policy') ?? '');
     // A header policy is enforced together with the meta one: these would block the hashed inline scripts and styles.
     // connect-src varies with the build (a feedback endpoint, KB_FEEDBACK_URL): the meta policy alone sets it.
-    for (const name of ['default-src', 'script-src', 'style-src', 'script-src-elem', 'style-src-elem', 'connect-src']) expect(header.has(name), name).toBe(false);
+    for (const name of ['default-src', 'script-src', 'style-src', 'script-src-elem', 'style-src-elem', 'connect-src'])
+      expect(header.has(name), name).toBe(false);
     expect(header.get('frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(header.get('object-src')).toBe("object-src 'none'");
     expect(header.get('base-uri')).toBe("base-uri 'self'");

@@ -17,16 +17,20 @@ const lineOf = (result: TriageResult, id: string) => {
   return match ? result.segments[match.segments[0]!]!.lines[0] : undefined;
 };
 
-const REFRESH = "AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.";
+const REFRESH =
+  'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.';
 const USERNAME = 'Username is empty for the data source';
 const POLICY = 'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.';
-const UNKNOWN = "AADSTS50011: The redirect URI 'https://ipp.example.com/callback' specified in the request does not match the redirect URIs configured for the application.";
+const UNKNOWN =
+  "AADSTS50011: The redirect URI 'https://ipp.example.com/callback' specified in the request does not match the redirect URIs configured for the application.";
 const PASSWORD = 'Password is empty for the data source';
 
 describe('every record that looks like a failure is accounted for', () => {
   /** 200 time-stamped records: four failed datasources among routine ones. */
   function auditLog(failures: Record<number, [string, string]>): string {
-    return Array.from({ length: 200 }, (_, i) => (failures[i] ? `${stamp(i)} ERROR Datasource '${failures[i][0]}': ${failures[i][1]}` : routineRecord(i))).join('\n');
+    return Array.from({ length: 200 }, (_, i) => (failures[i] ? `${stamp(i)} ERROR Datasource '${failures[i][0]}': ${failures[i][1]}` : routineRecord(i))).join(
+      '\n',
+    );
   }
 
   it('a 200-line audit log with four failures: three answers and the fourth listed as not recognised, with its line, code and datasource', () => {
@@ -50,11 +54,15 @@ describe('every record that looks like a failure is accounted for', () => {
     const plain = engine.triage(auditLog({ 10: ['HR', REFRESH], 50: ['Ops', 'Job failed: the export could not be written to the archive share'] }));
     expect(unrecognisedOf(plain).map((record) => [record.lines[0], record.datasource, record.codes])).toEqual([[51, 'Ops', []]]);
 
-    const json = JSON.stringify([
-      { time: '2025-03-04T02:00:00Z', datasource: 'HR', status: 'Success' },
-      { time: '2025-03-04T02:00:05Z', datasource: 'Legal', status: 'Failed', message: REFRESH },
-      { time: '2025-03-04T02:00:09Z', datasource: 'Sales', status: 'Failed', message: UNKNOWN },
-    ], null, 2);
+    const json = JSON.stringify(
+      [
+        { time: '2025-03-04T02:00:00Z', datasource: 'HR', status: 'Success' },
+        { time: '2025-03-04T02:00:05Z', datasource: 'Legal', status: 'Failed', message: REFRESH },
+        { time: '2025-03-04T02:00:09Z', datasource: 'Sales', status: 'Failed', message: UNKNOWN },
+      ],
+      null,
+      2,
+    );
     const result = engine.triage(json);
     expect(confident(result)).toEqual(['refresh-token-expired']);
     expect(unrecognisedOf(result)).toHaveLength(1);
@@ -75,7 +83,14 @@ describe('records are found by structure, not only by time stamps', () => {
     'tab-separated rows from a portal table': `Datasource\tStatus\tMessage\nHR\tFailed\t${REFRESH}\nLegal\tFailed\t${PASSWORD}`,
     'Markdown table': `| Datasource | Message |\n|---|---|\n| HR | ${REFRESH} |\n| Legal | ${PASSWORD} |`,
     'CSV export': `datasource,status,message\nHR,Failed,"${REFRESH.replace(/,/g, ';')}"\nLegal,Failed,"${PASSWORD}"`,
-    'JSON array': JSON.stringify([{ datasource: 'HR', message: REFRESH }, { datasource: 'Legal', message: PASSWORD }], null, 2),
+    'JSON array': JSON.stringify(
+      [
+        { datasource: 'HR', message: REFRESH },
+        { datasource: 'Legal', message: PASSWORD },
+      ],
+      null,
+      2,
+    ),
     'JSON Lines': `${JSON.stringify({ datasource: 'HR', message: REFRESH })}\n${JSON.stringify({ datasource: 'Legal', message: PASSWORD })}`,
   };
 
@@ -92,7 +107,7 @@ describe('records are found by structure, not only by time stamps', () => {
   it('a single pretty-printed JSON body, a stack trace and a console-wrapped message stay one record', () => {
     const body = JSON.stringify({ error: 'invalid_grant', error_description: REFRESH, error_codes: [700082] }, null, 2);
     const trace = `Microsoft.Identity.Client.MsalUiRequiredException: ${REFRESH}\n   at Foo.Bar()\n   at Baz.Qux()`;
-    const wrapped = 'Get-Token : AADSTS900144: The request body must contain the following\nparameter: \'password\'.';
+    const wrapped = "Get-Token : AADSTS900144: The request body must contain the following\nparameter: 'password'.";
     for (const text of [body, trace, wrapped]) expect(engine.triage(text).stats.records, text).toBe(1);
   });
 });
@@ -121,7 +136,15 @@ describe('no confidence without telling words', () => {
     '637875b9-2be6-4629-a209-fd0f8384dcda',
     'Timestamp: 2020-09-25 08:51:49Z',
   ];
-  const GENERIC = ['The refresh token has expired.', 'Invalid request', 'token expired', 'refresh token', 'is empty for the data source', 'the request body must contain', 'has not been'];
+  const GENERIC = [
+    'The refresh token has expired.',
+    'Invalid request',
+    'token expired',
+    'refresh token',
+    'is empty for the data source',
+    'the request body must contain',
+    'has not been',
+  ];
 
   it.each([...VARIABLE_ONLY, ...GENERIC])('%j is answered by nothing above a suggestion', (text) => {
     expect(confident(engine.triage(text))).toEqual([]);
@@ -137,10 +160,15 @@ describe('no confidence without telling words', () => {
 
 describe('long exports are skimmed with the index itself', () => {
   /** A rule whose message has none of the old fixed list of error words. */
-  const CONSENT = "AADSTS65001: The user or administrator has not consented to use the application with ID 'a7d3f0c9-2e58-4b16-9c04-e1b6d8a2f735' named 'IPP Connector'.";
-  const CONSENT_NO_CODE = "The user or administrator has not consented to use the application with ID 'a7d3f0c9-2e58-4b16-9c04-e1b6d8a2f735' named 'IPP Connector'.";
+  const CONSENT =
+    "AADSTS65001: The user or administrator has not consented to use the application with ID 'a7d3f0c9-2e58-4b16-9c04-e1b6d8a2f735' named 'IPP Connector'.";
+  const CONSENT_NO_CODE =
+    "The user or administrator has not consented to use the application with ID 'a7d3f0c9-2e58-4b16-9c04-e1b6d8a2f735' named 'IPP Connector'.";
 
-  it.each([['with its code', CONSENT], ['message alone', CONSENT_NO_CODE]])('a message without error words (%s) is found in a 61-record export as in a 2-record paste', (_name, message) => {
+  it.each([
+    ['with its code', CONSENT],
+    ['message alone', CONSENT_NO_CODE],
+  ])('a message without error words (%s) is found in a 61-record export as in a 2-record paste', (_name, message) => {
     const short = engine.triage(`${routineRecord(0)}\n${stamp(1)} Datasource 'HR': ${message}`);
     expect(confident(short)).toEqual(['consent-not-granted']);
     const lines = Array.from({ length: 61 }, (_, i) => (i === 40 ? `${stamp(i)} Datasource 'HR': ${message}` : routineRecord(i)));

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { JsonRecordScanner, jsonLayout, jsonRecords } from '../../src/triage/text/json-records.ts';
 
-const RUNS = [{ id: 1, message: 'ok, "quoted" ] } [ {' }, { id: 2, message: 'a \\ backslash \\" and more' }, { id: 3, nested: { list: [1, 2, { deep: 'x' }] } }];
+const RUNS = [
+  { id: 1, message: 'ok, "quoted" ] } [ {' },
+  { id: 2, message: 'a \\ backslash \\" and more' },
+  { id: 3, nested: { list: [1, 2, { deep: 'x' }] } },
+];
 
 /** The JSON of each record, as found. */
 const texts = (text: string, found: Array<[number, number]> | null) => found?.map(([start, end]) => JSON.parse(text.slice(start, end)));

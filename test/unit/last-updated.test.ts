@@ -17,7 +17,10 @@ const BUILD = new Date('2026-02-01T08:00:00Z');
 
 describe('resolveLastUpdated', () => {
   it('prefers the frontmatter date', () => {
-    expect(resolveLastUpdated({ updated: FRONTMATTER, file: 'rules/a.mdx', gitDate: () => GIT, now: BUILD })).toEqual({ date: FRONTMATTER, source: 'frontmatter' });
+    expect(resolveLastUpdated({ updated: FRONTMATTER, file: 'rules/a.mdx', gitDate: () => GIT, now: BUILD })).toEqual({
+      date: FRONTMATTER,
+      source: 'frontmatter',
+    });
   });
 
   it('falls back to git history, then to the build date', () => {
@@ -45,7 +48,15 @@ describe('git history', () => {
   const git = (args: string[], date: string) =>
     execFileSync('git', args, {
       cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
       stdio: 'ignore',
     });
 

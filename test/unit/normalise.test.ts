@@ -42,8 +42,22 @@ describe('tokenise and mask', () => {
           "from 10.0.0.12, inactive for 90.00:00:00, key '1C74D736BEA6C95459FD38D02D0A2514A52FC9E9', retry 3",
       ),
     ).toEqual([
-      'trace', 'id', '<guid>', 'at', '<timestamp>', 'for', '<email>', 'from', '<ip>', 'inactive', 'for',
-      '<duration>', 'key', '<hex>', 'retry', '<number>',
+      'trace',
+      'id',
+      '<guid>',
+      'at',
+      '<timestamp>',
+      'for',
+      '<email>',
+      'from',
+      '<ip>',
+      'inactive',
+      'for',
+      '<duration>',
+      'key',
+      '<hex>',
+      'retry',
+      '<number>',
     ]);
   });
 

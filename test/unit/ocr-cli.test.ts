@@ -21,7 +21,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** OCR runs take seconds each, and many more on a busy machine: generous, so only a hang fails on time. */
 const OCR_TIMEOUT = { timeout: 240_000 };
 
-const lines = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line));
+const lines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 const confident = (match: { confidence: string }) => match.confidence !== 'low';
 
 describe('kb triage reads screenshots', () => {

@@ -49,7 +49,11 @@ describe('planPreprocessing', () => {
     const dark = planPreprocessing(page({ lineHeight: 32, background: 30, ink: 230 }));
     expect(dark.invert).toBe(true);
     expect(dark.background).toBe(30);
-    const blue = grayFromRgba(new Uint8Array(4 * 4).fill(0).map((_, index) => [0x01, 0x24, 0x56, 255][index % 4]!), 2, 2);
+    const blue = grayFromRgba(
+      new Uint8Array(4 * 4).fill(0).map((_, index) => [0x01, 0x24, 0x56, 255][index % 4]!),
+      2,
+      2,
+    );
     expect(backgroundOf(blue)).toBeLessThan(PREPROCESSING.darkBackground); // #012456, PowerShell's blue
   });
 

@@ -9,10 +9,7 @@ import { knownEntraCodes, repairCodes } from '../../src/ocr/repair.ts';
 
 /** A knowledge base of two rules, as the index gives them. */
 const KNOWN = knownEntraCodes({
-  rules: [
-    { codes: ['AADSTS700082', 'TooManyRequests'] },
-    { codes: ['AADSTS50173'] },
-  ] as never,
+  rules: [{ codes: ['AADSTS700082', 'TooManyRequests'] }, { codes: ['AADSTS50173'] }] as never,
 });
 
 describe('repairCodes', () => {
@@ -46,7 +43,10 @@ describe('repairCodes', () => {
   });
 
   it('repairs a bare number only after a word that introduces a code, and only to a code the knowledge base knows', () => {
-    expect(repairCodes('"error_codes":[7OOO82],"timestamp"', KNOWN)).toEqual({ text: '"error_codes":[700082],"timestamp"', repairs: [{ read: '7OOO82', as: '700082' }] });
+    expect(repairCodes('"error_codes":[7OOO82],"timestamp"', KNOWN)).toEqual({
+      text: '"error_codes":[700082],"timestamp"',
+      repairs: [{ read: '7OOO82', as: '700082' }],
+    });
     expect(repairCodes('invalid_grant: 5O173 - the grant', KNOWN).text).toBe('invalid_grant: 50173 - the grant');
     expect(repairCodes('error?code=7OOO82', KNOWN).text).toBe('error?code=700082');
     // Known code, no code word before it; a code word, but no such code in the knowledge base; no knowledge base at all.
@@ -72,6 +72,12 @@ describe('the screenshot notice', () => {
     expect(screenshotNotice([{ read: 'AADSTS7OOO82', as: 'AADSTS700082' }], 'shot.png')).toBe(
       'Read from a screenshot (shot.png): some characters may be misread, so check the text against the image. Where the OCR read letters in an error code, we read AADSTS7OOO82 as AADSTS700082.',
     );
-    expect(repairSentence([{ read: 'A', as: 'B' }, { read: 'C', as: 'D' }, { read: 'E', as: 'F' }])).toBe('read A as B, C as D and E as F');
+    expect(
+      repairSentence([
+        { read: 'A', as: 'B' },
+        { read: 'C', as: 'D' },
+        { read: 'E', as: 'F' },
+      ]),
+    ).toBe('read A as B, C as D and E as F');
   });
 });

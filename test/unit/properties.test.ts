@@ -13,19 +13,81 @@ import { engine, kb } from '../support/kb.ts';
 
 /** Fragments that exercise the decoders and maskers: escapes, entities, placeholders, codes. */
 const FRAGMENTS = [
-  '\\n', '\\r\\n', '\\\\r\\\\n', '\\"', '\\\\\\"', '\\u00e9', '\\u', '\\u12', '\\', '\\\\', '\\/',
-  '&amp;', '&nbsp;', '&lt;script&gt;', '&#x41;', '&#65;', '&#0;', '&#x110000;', '&#xFFFFFFFF;', '&', '&;', '&#;', '&amp',
-  '<guid>', '<number>', '<email>', '<', '>', '{', '}', '"', "'", ':', '.', '@', '-', '/',
-  'AADSTS700082', 'aadsts50173', '700082', 'error_codes', '2024-02-20T02:58:17.0350262Z', '10:14:03',
-  'dc41b3fa-a25b-4280-b500-cd8b8788a601', 'ipp@contoso.com', '10.0.0.1', 'https://login.microsoftonline.com/x?code=1',
-  '\u202e', '\u200b', '\ufeff', '\u0000', '\u00ad', '\ud800', '\udc00', '\u0301', 'ﬁ', 'İ', 'ß', '\t', '\r', '\n', '\u2028', ' ',
-  'refresh token', 'has expired', 'Username is empty for the data source', 'The Identity Provider returned an error',
+  '\\n',
+  '\\r\\n',
+  '\\\\r\\\\n',
+  '\\"',
+  '\\\\\\"',
+  '\\u00e9',
+  '\\u',
+  '\\u12',
+  '\\',
+  '\\\\',
+  '\\/',
+  '&amp;',
+  '&nbsp;',
+  '&lt;script&gt;',
+  '&#x41;',
+  '&#65;',
+  '&#0;',
+  '&#x110000;',
+  '&#xFFFFFFFF;',
+  '&',
+  '&;',
+  '&#;',
+  '&amp',
+  '<guid>',
+  '<number>',
+  '<email>',
+  '<',
+  '>',
+  '{',
+  '}',
+  '"',
+  "'",
+  ':',
+  '.',
+  '@',
+  '-',
+  '/',
+  'AADSTS700082',
+  'aadsts50173',
+  '700082',
+  'error_codes',
+  '2024-02-20T02:58:17.0350262Z',
+  '10:14:03',
+  'dc41b3fa-a25b-4280-b500-cd8b8788a601',
+  'ipp@contoso.com',
+  '10.0.0.1',
+  'https://login.microsoftonline.com/x?code=1',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\u00ad',
+  '\ud800',
+  '\udc00',
+  '\u0301',
+  'ﬁ',
+  'İ',
+  'ß',
+  '\t',
+  '\r',
+  '\n',
+  '\u2028',
+  ' ',
+  'refresh token',
+  'has expired',
+  'Username is empty for the data source',
+  'The Identity Provider returned an error',
 ];
 
 const arbitraryText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 })
+    .map((parts) => parts.join('')),
 );
 
 /** Every evidence span of every match, top-level and per segment. */
@@ -91,8 +153,18 @@ describe('the engine on any input', () => {
 
 describe('a rule example inside noise', () => {
   /** Words of routine log lines: no error words, no words of any rule message. */
-  const NOISE = 'info started nightly batch copied archive queue worker region alpha bravo charlie delta echo ok run job items preserved mailbox contoso fabrikam northwind'.split(' ');
-  const vocabulary = new Set(kb.rules.flatMap((rule) => rule.data.messages.join(' ').toLowerCase().split(/[^a-z0-9_]+/)));
+  const NOISE =
+    'info started nightly batch copied archive queue worker region alpha bravo charlie delta echo ok run job items preserved mailbox contoso fabrikam northwind'.split(
+      ' ',
+    );
+  const vocabulary = new Set(
+    kb.rules.flatMap((rule) =>
+      rule.data.messages
+        .join(' ')
+        .toLowerCase()
+        .split(/[^a-z0-9_]+/),
+    ),
+  );
   const noiseWords = NOISE.filter((word) => !vocabulary.has(word));
   const examples = kb.rules.flatMap((rule) =>
     rule.data.examples
@@ -140,7 +212,10 @@ describe('a rule example inside noise', () => {
         expect(result.stats.records, input).toBe(records.length);
         const found = result.matches.find((match) => match.id === id);
         expect(found, input).toBeDefined();
-        expect(found!.segments.map((s) => result.segments[s]!.lines[0]), input).toContain(position + 1);
+        expect(
+          found!.segments.map((s) => result.segments[s]!.lines[0]),
+          input,
+        ).toContain(position + 1);
       }),
       { numRuns: 150 },
     );

@@ -19,8 +19,7 @@ const BASE64_SECRET = 'q8Vn3Zr+T0pXk7LmW2yHc9Ga5Bd1Ef4Ji6Ks/Uo=';
 const CLIENT_SECRET = 'Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789a';
 const REFRESH_TOKEN = '0.AXoA6WgJJ9X2qk-ThisIsNotARealToken_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P';
 
-const AADSTS =
-  `AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00. Trace ID: ${GUID} Correlation ID: ${GUID_UPPER} Timestamp: 2024-05-21 09:13:42Z`;
+const AADSTS = `AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-02-20T02:58:17.0350262Z and was inactive for 90.00:00:00. Trace ID: ${GUID} Correlation ID: ${GUID_UPPER} Timestamp: 2024-05-21 09:13:42Z`;
 
 describe('redact', () => {
   test('trace and correlation IDs (GUIDs in any case) and time stamps are kept: they are not secrets, and support needs them', () => {
@@ -58,8 +57,7 @@ describe('redact', () => {
   });
 
   test('e-mail addresses and user principal names become [EMAIL]', () => {
-    expect(redact('User admin@contoso.onmicrosoft.com failed; notify it-ops+ipp@mail.example.co.uk'))
-      .toBe('User [EMAIL] failed; notify [EMAIL]');
+    expect(redact('User admin@contoso.onmicrosoft.com failed; notify it-ops+ipp@mail.example.co.uk')).toBe('User [EMAIL] failed; notify [EMAIL]');
     expect(redact('login_hint=j.doe%40contoso.com&x=1')).toBe('login_hint=[EMAIL]&x=1');
   });
 
@@ -76,20 +74,16 @@ describe('redact', () => {
   });
 
   test('refresh and access tokens, named or recognised by shape, become [TOKEN]', () => {
-    expect(redact(`refresh_token=${REFRESH_TOKEN}&grant_type=refresh_token`))
-      .toBe('refresh_token=[TOKEN]&grant_type=refresh_token');
-    expect(redact(`{"access_token": "${JWT}", "token_type": "Bearer"}`))
-      .toBe('{"access_token": "[TOKEN]", "token_type": "Bearer"}');
+    expect(redact(`refresh_token=${REFRESH_TOKEN}&grant_type=refresh_token`)).toBe('refresh_token=[TOKEN]&grant_type=refresh_token');
+    expect(redact(`{"access_token": "${JWT}", "token_type": "Bearer"}`)).toBe('{"access_token": "[TOKEN]", "token_type": "Bearer"}');
     expect(redact(`stored token ${REFRESH_TOKEN} was rejected`)).toBe('stored token [TOKEN] was rejected');
   });
 
   test('client_secret=…, password=… and their JSON forms become [SECRET]', () => {
-    expect(redact('client_id=abc&client_secret=s3cr3t-Value_1&scope=offline_access'))
-      .toBe('client_id=abc&client_secret=[SECRET]&scope=offline_access');
+    expect(redact('client_id=abc&client_secret=s3cr3t-Value_1&scope=offline_access')).toBe('client_id=abc&client_secret=[SECRET]&scope=offline_access');
     expect(redact('password=hunter2')).toBe('password=[SECRET]');
     expect(redact('Password: P@ssw0rd!')).toBe('Password: [SECRET]');
-    expect(redact('{"username":"svc-ipp","password":"correct horse battery staple"}'))
-      .toBe('{"username":"svc-ipp","password":"[SECRET]"}');
+    expect(redact('{"username":"svc-ipp","password":"correct horse battery staple"}')).toBe('{"username":"svc-ipp","password":"[SECRET]"}');
     expect(redact(String.raw`{\"clientSecret\":\"abc def\"}`)).toBe(String.raw`{\"clientSecret\":\"[SECRET]\"}`);
     expect(redact(`secret ${CLIENT_SECRET} expired`)).toBe('secret [SECRET] expired');
   });

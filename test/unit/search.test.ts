@@ -48,7 +48,13 @@ describe('reading a query', () => {
 
 describe('stemming', () => {
   it('makes the forms of a word one', () => {
-    for (const forms of [['expire', 'expired', 'expires', 'expiry'], ['stop', 'stopped', 'stopping'], ['policy', 'policies'], ['mailbox', 'mailboxes'], ['preserve', 'preserving']]) {
+    for (const forms of [
+      ['expire', 'expired', 'expires', 'expiry'],
+      ['stop', 'stopped', 'stopping'],
+      ['policy', 'policies'],
+      ['mailbox', 'mailboxes'],
+      ['preserve', 'preserving'],
+    ]) {
       expect(new Set(forms.map(stem)).size).toBe(1);
     }
   });
@@ -94,13 +100,23 @@ describe('typo correction', () => {
   it("corrects against the live knowledge base's words", () => {
     const live = vocabularyOf(index);
     expect(live.has('password')).toBe(true);
-    for (const [typo, word] of [['pasword', 'password'], ['refesh', 'refresh'], ['tokne', 'token'], ['natonal', 'national'], ['condtional', 'conditional'], ['acess', 'access']]) {
+    for (const [typo, word] of [
+      ['pasword', 'password'],
+      ['refesh', 'refresh'],
+      ['tokne', 'token'],
+      ['natonal', 'national'],
+      ['condtional', 'conditional'],
+      ['acess', 'access'],
+    ]) {
       expect(correctWord(typo!, live)).toBe(word);
     }
   });
 
   it('between equally close words, takes the one the articles use most', () => {
-    const counts = new Map([['token', 1], ['taken', 5]]);
+    const counts = new Map([
+      ['token', 1],
+      ['taken', 5],
+    ]);
     expect(correctWord('tuken', counts)).toBe('taken');
   });
 });
@@ -153,7 +169,12 @@ function standIn(pages: Page[]) {
       data: async () => ({
         url: page.url,
         content: page.content,
-        meta: { title: page.title, ...(page.codes ? { codes: page.codes } : {}), ...(page.messages ? { messages: page.messages } : {}), ...(page.kind ? { kind: page.kind } : {}) },
+        meta: {
+          title: page.title,
+          ...(page.codes ? { codes: page.codes } : {}),
+          ...(page.messages ? { messages: page.messages } : {}),
+          ...(page.kind ? { kind: page.kind } : {}),
+        },
       }),
     }));
     return { results };
@@ -162,14 +183,57 @@ function standIn(pages: Page[]) {
 }
 
 const PAGES: Page[] = [
-  { url: '/errors/password-expired/', title: 'Password of the account has expired', codes: 'AADSTS50055', messages: 'The password is expired.', content: 'The password of the account has expired. This is not AADSTS50144, an expired on-premises password.' },
-  { url: '/errors/refresh-token-expired/', title: 'Refresh token expired', codes: 'AADSTS700082', messages: 'The refresh token has expired due to inactivity.', content: 'The refresh token can no longer be renewed. Sign in again.' },
-  { url: '/errors/conditional-access-blocked/', title: 'Access blocked by Conditional Access', codes: 'AADSTS53003', messages: 'Access has been blocked by Conditional Access policies.', content: 'A policy blocks the account when IPP renews its refresh token.' },
-  { url: '/guides/new-refresh-token/', title: 'Generate a new refresh token', kind: 'guide', content: 'Sign in again with the account and save the new refresh token in the Realm.' },
-  { url: '/guides/check-password/', title: 'Check the password in the Realm', kind: 'guide', content: 'Enter the current password in the Realm or Datasource.' },
-  { url: '/errors/password-empty/', title: 'Password is empty in the Realm', messages: 'Password is empty for the data source', content: 'The Realm or Datasource has no password.' },
-  { url: '/errors/mailbox-on-premises/', title: 'Mailbox inactive or on-premises', messages: 'The mailbox is hosted on-premise.', content: 'The mailbox is hosted on an on-premises Exchange server.' },
-  { url: '/guides/find-failure/', title: 'Find why an IPP failed', kind: 'guide', content: 'Open the audit log of the failed run: a mailbox moved to on-premises Exchange shows there too.' },
+  {
+    url: '/errors/password-expired/',
+    title: 'Password of the account has expired',
+    codes: 'AADSTS50055',
+    messages: 'The password is expired.',
+    content: 'The password of the account has expired. This is not AADSTS50144, an expired on-premises password.',
+  },
+  {
+    url: '/errors/refresh-token-expired/',
+    title: 'Refresh token expired',
+    codes: 'AADSTS700082',
+    messages: 'The refresh token has expired due to inactivity.',
+    content: 'The refresh token can no longer be renewed. Sign in again.',
+  },
+  {
+    url: '/errors/conditional-access-blocked/',
+    title: 'Access blocked by Conditional Access',
+    codes: 'AADSTS53003',
+    messages: 'Access has been blocked by Conditional Access policies.',
+    content: 'A policy blocks the account when IPP renews its refresh token.',
+  },
+  {
+    url: '/guides/new-refresh-token/',
+    title: 'Generate a new refresh token',
+    kind: 'guide',
+    content: 'Sign in again with the account and save the new refresh token in the Realm.',
+  },
+  {
+    url: '/guides/check-password/',
+    title: 'Check the password in the Realm',
+    kind: 'guide',
+    content: 'Enter the current password in the Realm or Datasource.',
+  },
+  {
+    url: '/errors/password-empty/',
+    title: 'Password is empty in the Realm',
+    messages: 'Password is empty for the data source',
+    content: 'The Realm or Datasource has no password.',
+  },
+  {
+    url: '/errors/mailbox-on-premises/',
+    title: 'Mailbox inactive or on-premises',
+    messages: 'The mailbox is hosted on-premise.',
+    content: 'The mailbox is hosted on an on-premises Exchange server.',
+  },
+  {
+    url: '/guides/find-failure/',
+    title: 'Find why an IPP failed',
+    kind: 'guide',
+    content: 'Open the audit log of the failed run: a mailbox moved to on-premises Exchange shows there too.',
+  },
 ];
 
 const noSpeller: Speller = async () => new Map();
@@ -225,7 +289,14 @@ describe('the search strategy', () => {
     const spell = speller({ pasword: 'password', expird: 'expired' });
     const { response, outcome } = await rankedSearch(search, 'pasword expird', undefined, spell.correct);
     expect(spell.asked).toEqual([['pasword', 'expird']]);
-    expect(outcome).toMatchObject({ kind: 'rewritten', searched: 'password expired', corrected: [['pasword', 'password'], ['expird', 'expired']] });
+    expect(outcome).toMatchObject({
+      kind: 'rewritten',
+      searched: 'password expired',
+      corrected: [
+        ['pasword', 'password'],
+        ['expird', 'expired'],
+      ],
+    });
     expect((await urlsOf(response))[0]).toBe('/errors/password-expired/');
   });
 

@@ -19,7 +19,11 @@ describe('segment', () => {
       '  "error_description":"AADSTS700082: The refresh token has expired due to inactivity."}',
     ].join('\n');
     const records = segment(log);
-    expect(records.map((record) => record.lines)).toEqual([[1, 1], [2, 2], [3, 4]]);
+    expect(records.map((record) => record.lines)).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 4],
+    ]);
   });
 
   it('reads a long paste without time stamps line by line, joining stack frames', () => {

@@ -15,7 +15,10 @@ const expired = kb.rules.find((rule) => rule.id === 'refresh-token-expired')!;
 describe('the reply-ready resolution text', () => {
   it('names the error, says what it means, numbers the steps and ends with the article link', () => {
     const { data } = expired;
-    const text = resolutionText({ title: data.title, summary: data.summary, resolution: data.resolution, steps: data.steps ?? [], url: '/errors/refresh-token-expired/' }, 'https://help.contoso.com');
+    const text = resolutionText(
+      { title: data.title, summary: data.summary, resolution: data.resolution, steps: data.steps ?? [], url: '/errors/refresh-token-expired/' },
+      'https://help.contoso.com',
+    );
     expect(data.steps?.length).toBeGreaterThanOrEqual(2);
     expect(text).toBe(
       [
@@ -37,7 +40,7 @@ describe('the reply-ready resolution text', () => {
     expect(text).not.toMatch(/<[a-z]/i);
   });
 
-  it('the triage index carries each rule\'s summary and steps for the page to copy', () => {
+  it("the triage index carries each rule's summary and steps for the page to copy", () => {
     const rule = index.rules.find((entry) => entry.id === 'refresh-token-expired')!;
     expect(rule.summary).toBe(expired.data.summary);
     expect(rule.steps).toEqual(expired.data.steps);
@@ -62,7 +65,9 @@ describe('plain words in a triage result', () => {
   });
 
   it('speaks of failed lines, never of records', () => {
-    const result = engine.triage('2024-01-01 10:00:00 ERROR Username is empty for the data source\n2024-01-01 10:00:01 ERROR Something unheard of failed badly');
+    const result = engine.triage(
+      '2024-01-01 10:00:00 ERROR Username is empty for the data source\n2024-01-01 10:00:01 ERROR Something unheard of failed badly',
+    );
     expect(unrecognisedNote(result)).toBe('1 other failed line was not recognised (listed below).');
     expect(unrecognisedNote(engine.triage('Username is empty for the data source'))).toBe('');
   });

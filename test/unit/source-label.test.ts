@@ -15,15 +15,17 @@ describe('a source URL becomes a readable title and place', () => {
   });
 
   it('spells codes and abbreviations as the pages do', () => {
-    expect(describeSource('https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50173-grant-expired-revoked').title)
-      .toBe('Error code AADSTS50173 grant expired revoked');
+    expect(
+      describeSource('https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50173-grant-expired-revoked').title,
+    ).toBe('Error code AADSTS50173 grant expired revoked');
     expect(humanizeSlug('connect-to-scc-powershell')).toBe('Connect to SCC PowerShell');
     expect(humanizeSlug('howto-mfa-mfasettings.md')).toBe('Howto MFA mfasettings');
   });
 
   it('names the section a fragment points to', () => {
-    expect(describeSource('https://learn.microsoft.com/en-us/entra/identity/authentication/howto-mfa-mfasettings#remember-multifactor-authentication').title)
-      .toBe('Howto MFA mfasettings, section “remember multifactor authentication”');
+    expect(
+      describeSource('https://learn.microsoft.com/en-us/entra/identity/authentication/howto-mfa-mfasettings#remember-multifactor-authentication').title,
+    ).toBe('Howto MFA mfasettings, section “remember multifactor authentication”');
   });
 
   it('names a GitHub issue, pull request or file by its repository', () => {
@@ -39,7 +41,7 @@ describe('a source URL becomes a readable title and place', () => {
     expect(describeSource('https://github.com/PowerShell/PowerShell').title).toBe('PowerShell/PowerShell');
   });
 
-  it('keeps a Q&A thread\'s number in its place, and a bare host as the title', () => {
+  it("keeps a Q&A thread's number in its place, and a bare host as the title", () => {
     expect(describeSource('https://learn.microsoft.com/en-us/answers/questions/1397944/connect-exchangeonline-with-certificate-thumbprint')).toEqual({
       title: 'Connect exchangeonline with certificate thumbprint',
       where: 'learn.microsoft.com/answers/questions/1397944',

@@ -5,16 +5,7 @@
  * length.
  */
 import { describe, expect, test, vi } from 'vitest';
-import {
-  cutText,
-  feedbackRequest,
-  MAX_TEXT,
-  parseSupportHref,
-  supportBody,
-  supportHref,
-  supportSubject,
-  supportTarget,
-} from '../../src/lib/support-link.ts';
+import { cutText, feedbackRequest, MAX_TEXT, parseSupportHref, supportBody, supportHref, supportSubject, supportTarget } from '../../src/lib/support-link.ts';
 
 const RULE = { id: 'refresh-token-expired', title: 'Refresh token expired' };
 const EMAIL = { kind: 'email', address: 'support@example.com' } as const;
@@ -25,10 +16,15 @@ function mailto(href: string) {
   const url = new URL(href);
   expect(url.protocol).toBe('mailto:');
   // URLSearchParams would turn "+" into a space; mailto uses %20, so decode by hand.
-  const params = Object.fromEntries(url.search.slice(1).split('&').map((pair) => {
-    const [key, value = ''] = pair.split('=');
-    return [key, decodeURIComponent(value)];
-  }));
+  const params = Object.fromEntries(
+    url.search
+      .slice(1)
+      .split('&')
+      .map((pair) => {
+        const [key, value = ''] = pair.split('=');
+        return [key, decodeURIComponent(value)];
+      }),
+  );
   return { address: url.pathname, subject: params.subject, body: params.body };
 }
 
@@ -85,7 +81,7 @@ describe('e-mail (mailto:)', () => {
 });
 
 describe('URL (ticket form)', () => {
-  test('the rule id as ?rule=, keeping the form\'s own query and fragment', () => {
+  test("the rule id as ?rule=, keeping the form's own query and fragment", () => {
     const url = new URL(supportHref(FORM, { rule: RULE, page: 'https://help.example.com/errors/x/' }));
     expect(url.origin + url.pathname).toBe('https://tickets.example.com/new');
     expect(url.searchParams.get('queue')).toBe('ipp');

@@ -12,7 +12,23 @@ import { normalise } from '../../src/triage/text/normalise.ts';
 import { tokenise } from '../../src/triage/text/tokenise.ts';
 import { engine } from '../support/kb.ts';
 
-const VOCABULARY = ['password', 'expired', 'expiry', 'expire', 'inactivity', 'refresh', 'token', 'revoked', 'consent', 'conditional', 'access', 'tenant', 'identifier', 'certificate', 'signature'];
+const VOCABULARY = [
+  'password',
+  'expired',
+  'expiry',
+  'expire',
+  'inactivity',
+  'refresh',
+  'token',
+  'revoked',
+  'consent',
+  'conditional',
+  'access',
+  'tenant',
+  'identifier',
+  'certificate',
+  'signature',
+];
 
 /** Every word within one slip of `word`: deletions, swaps, substitutions and insertions of one letter. */
 function oneSlip(word: string): string[] {
@@ -37,7 +53,9 @@ const correct = (corrector: TypoCorrector, text: string, neighbours?: (a: string
 describe('typo candidates', () => {
   const corrector = new TypoCorrector(VOCABULARY);
   // Typos of one and two slips of every word, not the last word of the paste (that one may be completed instead).
-  const typos = [...new Set(VOCABULARY.flatMap((word) => oneSlip(word).flatMap((once) => [once, ...oneSlip(once).slice(0, 3)])))].filter((typo) => !VOCABULARY.includes(typo) && typo.length >= 4);
+  const typos = [...new Set(VOCABULARY.flatMap((word) => oneSlip(word).flatMap((once) => [once, ...oneSlip(once).slice(0, 3)])))].filter(
+    (typo) => !VOCABULARY.includes(typo) && typo.length >= 4,
+  );
 
   it(`finds, for each of ${typos.length} typos, a word at the fewest slips the check accepts`, () => {
     const misses = typos.flatMap((typo) => {

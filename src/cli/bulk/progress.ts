@@ -48,7 +48,6 @@ export class Progress {
   }
 }
 
-
 /** "1,000 tickets in 2.1 s (476 a second, 2 jobs): 600 answered, 380 not answered, 20 invalid, 0 too large". */
 export function ticketSummary(progress: Progress, counts: TicketCounts, jobs: number): string {
   const total = counts.answered + counts.unanswered + counts.invalid + counts['too-large'];

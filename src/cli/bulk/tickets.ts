@@ -55,7 +55,11 @@ export interface ParsedTicket {
 /** Reads one non-blank line as a ticket; problems are reported, never thrown. */
 export function parseTicket(line: Line): ParsedTicket {
   if (line.tooLong) {
-    return { fields: {}, status: 'too-large', problem: `the line has ${line.length.toLocaleString('en')} characters; the limit is ${MAX_LINE_CHARS.toLocaleString('en')}` };
+    return {
+      fields: {},
+      status: 'too-large',
+      problem: `the line has ${line.length.toLocaleString('en')} characters; the limit is ${MAX_LINE_CHARS.toLocaleString('en')}`,
+    };
   }
   let value: unknown;
   try {

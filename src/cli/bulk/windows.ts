@@ -35,11 +35,17 @@ export interface Window {
 }
 
 function lineTooLong(line: number): CliError {
-  return new CliError(`line ${line} alone has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters, the most one record may have; it was not triaged`, EXIT.TOO_LARGE);
+  return new CliError(
+    `line ${line} alone has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters, the most one record may have; it was not triaged`,
+    EXIT.TOO_LARGE,
+  );
 }
 
 function recordTooLong(line: number): CliError {
-  return new CliError(`the JSON record starting on line ${line} has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters, the most one record may have; it was not triaged`, EXIT.TOO_LARGE);
+  return new CliError(
+    `the JSON record starting on line ${line} has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters, the most one record may have; it was not triaged`,
+    EXIT.TOO_LARGE,
+  );
 }
 
 function newlines(text: string, from = 0, to = text.length): number {
@@ -70,7 +76,10 @@ export interface WindowOptions {
 }
 
 /** The input's windows, in order. A single record over the engine's limit cannot be triaged (exit 3). */
-export async function* readWindows(chunks: AsyncIterable<string>, { size = WINDOW_CHARS, wholeUpTo = MAX_INPUT_CHARS }: WindowOptions = {}): AsyncGenerator<Window> {
+export async function* readWindows(
+  chunks: AsyncIterable<string>,
+  { size = WINDOW_CHARS, wholeUpTo = MAX_INPUT_CHARS }: WindowOptions = {},
+): AsyncGenerator<Window> {
   const iterator = chunks[Symbol.asyncIterator]();
   let buffer = '';
   for (;;) {

@@ -23,7 +23,8 @@ async function readPaste(file: string): Promise<string> {
   let paste = '';
   for await (const chunk of readText(file)) {
     paste += chunk;
-    if (paste.length > MAX_INPUT_CHARS) throw new CliError(`the paste has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters: give one error message`, EXIT.TOO_LARGE);
+    if (paste.length > MAX_INPUT_CHARS)
+      throw new CliError(`the paste has more than ${MAX_INPUT_CHARS.toLocaleString('en')} characters: give one error message`, EXIT.TOO_LARGE);
   }
   paste = paste.trim();
   if (!paste) throw new CliError('the paste is empty');
@@ -46,7 +47,8 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (the paste is given with --from FILE or --from -)`);
   if (values.from === undefined) throw new UsageError('kb new needs --from FILE (or --from - for standard input)');
-  if (values.id !== undefined && !SLUG.test(values.id)) throw new UsageError(`--id must be a lower-case slug such as "user-account-disabled", not "${values.id}"`);
+  if (values.id !== undefined && !SLUG.test(values.id))
+    throw new UsageError(`--id must be a lower-case slug such as "user-account-disabled", not "${values.id}"`);
   const root = rootOf(values);
   let kb;
   try {
@@ -78,7 +80,8 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
 
   const top = result.matches[0];
   const nearestRule = top ? ruleOf(top.id) : undefined;
-  const nearest: NearestRule | undefined = top && nearestRule ? { id: top.id, title: top.title, score: top.score, example: nearestRule.data.examples[0] } : undefined;
+  const nearest: NearestRule | undefined =
+    top && nearestRule ? { id: top.id, title: top.title, score: top.score, example: nearestRule.data.examples[0] } : undefined;
   const category = values.category ?? nearestRule?.data.categories[0];
   if (!category) throw new UsageError(`no rule is near this paste, so its category cannot be guessed: give --category (${categories.join(', ')})`);
 
@@ -87,7 +90,17 @@ export async function newCommand(args: string[]): Promise<ExitStatus | 'help'> {
   if (values.id === undefined) for (let n = 2; taken.has(id); n++) id = `${idFromTemplate(template)}-${n}`;
   else if (taken.has(id) && !values.force) throw new CliError(`a rule already has the id or alias "${id}": choose another --id`);
 
-  const text = renderDraft({ id, category, fix: nearestRule?.data.fix, message: template, pastedMessage: message, codes, paste, nearest, categoryGiven: values.category !== undefined });
+  const text = renderDraft({
+    id,
+    category,
+    fix: nearestRule?.data.fix,
+    message: template,
+    pastedMessage: message,
+    codes,
+    paste,
+    nearest,
+    categoryGiven: values.category !== undefined,
+  });
   if (values.stdout) {
     await write(text);
     return EXIT.OK;

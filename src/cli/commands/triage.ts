@@ -44,7 +44,8 @@ export async function triageCommand(args: string[]): Promise<ExitStatus | 'help'
   const input = await openInput(file);
 
   if (values.jsonl) {
-    if (input.kind === 'image') throw new UsageError(`${inputName(file)} is an image; --jsonl reads JSON Lines tickets (a ticket names its screenshot in "${IMAGE_FIELD}")`);
+    if (input.kind === 'image')
+      throw new UsageError(`${inputName(file)} is an image; --jsonl reads JSON Lines tickets (a ticket names its screenshot in "${IMAGE_FIELD}")`);
     const pool = new TaskPool(index, base, jobs);
     // Screenshots named by tickets are read before their batch is triaged; the OCR starts on the first one.
     const folder = file === undefined || file === '-' ? process.cwd() : dirname(resolve(file));

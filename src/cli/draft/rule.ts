@@ -42,7 +42,15 @@ const MAX_ID_WORDS = 6;
 /** An id from the message's words: "The user account is disabled." → "user-account-disabled". */
 export function idFromTemplate(template: string): string {
   const words = templateParts(template)
-    .flatMap((part) => (part.kind === 'text' ? part.text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').split(' ') : []))
+    .flatMap((part) =>
+      part.kind === 'text'
+        ? part.text
+            .toLowerCase()
+            .normalize('NFKD')
+            .replace(/[^a-z0-9]+/g, ' ')
+            .split(' ')
+        : [],
+    )
     .filter((word) => word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word));
   return words.slice(0, MAX_ID_WORDS).join('-') || 'new-error';
 }

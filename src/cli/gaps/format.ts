@@ -44,7 +44,9 @@ export function formatText(report: GapReport, top: number, index: TriageIndex): 
   const lines = [headline(report, shown.length)];
   shown.forEach((gap, position) => {
     lines.push('');
-    lines.push(`${String(position + 1).padStart(3)}. ${counted(gap.count, report.unit)} (${percent(gap.count, report.total)})${gap.codes.length > 0 ? `  ${gap.codes.join(', ')}` : ''}`);
+    lines.push(
+      `${String(position + 1).padStart(3)}. ${counted(gap.count, report.unit)} (${percent(gap.count, report.total)})${gap.codes.length > 0 ? `  ${gap.codes.join(', ')}` : ''}`,
+    );
     lines.push(`     Template: ${gap.template}`);
     lines.push(`     Example:  line ${gap.line}: "${gap.example}"`);
     lines.push(`     Nearest:  ${nearestOf(gap, index)}`);
@@ -79,6 +81,8 @@ export function formatMarkdown(report: GapReport, top: number, index: TriageInde
 }
 
 export function formatJson(report: GapReport, top: number): string {
-  const gaps = report.gaps.slice(0, top).map(({ key: _key, ...gap }) => ({ ...gap, nearest: gap.nearest ?? null, share: report.total === 0 ? 0 : gap.count / report.total }));
+  const gaps = report.gaps
+    .slice(0, top)
+    .map(({ key: _key, ...gap }) => ({ ...gap, nearest: gap.nearest ?? null, share: report.total === 0 ? 0 : gap.count / report.total }));
   return `${JSON.stringify({ unit: report.unit, total: report.total, unanswered: report.unanswered, kinds: report.gaps.length, gaps }, null, 2)}\n`;
 }

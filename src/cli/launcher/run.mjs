@@ -101,7 +101,9 @@ async function rebuild() {
 }
 
 if (Number(process.versions.node.split('.')[0]) < NEEDED_MAJOR) {
-  process.stderr.write(`kb: needs Node.js ${NEEDED_MAJOR} or later, not ${process.version}: run "npm ci" in ${ROOT} (it installs the project's own) and start kb with ${join(ROOT, 'src', 'cli', 'launcher', 'kb')}\n`);
+  process.stderr.write(
+    `kb: needs Node.js ${NEEDED_MAJOR} or later, not ${process.version}: run "npm ci" in ${ROOT} (it installs the project's own) and start kb with ${join(ROOT, 'src', 'cli', 'launcher', 'kb')}\n`,
+  );
   process.exit(1);
 }
 const script = freshBundle() ?? (await rebuild().catch(() => undefined)) ?? ENTRY;

@@ -12,7 +12,8 @@
  * exception type, Entra's code prefix, and the Trace/Correlation
  * ID/Timestamp lines Entra appends. Kept: the message's own words.
  */
-import { ERROR_CODE } from '../../triage/index/template.ts';
+import { ENTRA_CODE_SOURCE, entraCodesIn } from '../../triage/text/entra-code.ts';
+import { isErrorCode } from '../../triage/index/template.ts';
 import { tokenise } from '../../triage/text/tokenise.ts';
 import { FAILURE_WORDS } from '../../triage/text/vocabulary.ts';
 
@@ -22,16 +23,18 @@ export interface PastedMessage {
   codes: string[];
 }
 
-const ENTRA_CODE = /\bAADSTS\d{4,9}\b/gi;
 /** Keys of a JSON body that hold the human message, best first. */
 const MESSAGE_KEYS = ['error_description', 'message', 'errorMessage', 'error_message'];
 const CODE_KEYS = ['code', 'errorCode'];
-const LOG_PREFIX = /^\s*[[(]?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?[\])]?\s*(?:\[?(?:ERROR|ERR|WARN(?:ING)?|INFO|FATAL|CRITICAL)\]?\s*[:-]?\s*)?/i;
+const LOG_PREFIX =
+  /^\s*[[(]?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?[\])]?\s*(?:\[?(?:ERROR|ERR|WARN(?:ING)?|INFO|FATAL|CRITICAL)\]?\s*[:-]?\s*)?/i;
 /** A short leading sentence that only says something failed ("Run failed.", "Preservation job failed."): a wrapper, not the message. */
 const FAILED_SENTENCE = /^\s*(?:[\p{L}\p{N}'-]{1,30}\s{1,3}){0,3}failed\.\s+(?=\S)/iu;
 const DATASOURCE_PREFIX = /^\s*data ?source\s*(?:'[^']{1,120}'|"[^"]{1,120}"|\S{1,120})\s*(?:failed)?\s*:\s*/i;
 const EXCEPTION_PREFIX = /^\s*(?:[A-Za-z_][\w]*\.)+[A-Za-z_]*(?:Exception|Error)(?:\s*\(0x[0-9a-f]+\))?\s*:\s*/i;
-const CODE_PREFIX = /^\s*AADSTS\d{4,9}\s*:\s*/i;
+const CODE_PREFIX = new RegExp(`^\\s*${ENTRA_CODE_SOURCE}\\s*:\\s*`, 'i');
+/** A code and the colon its message follows. */
+const CODE_AND_COLON = new RegExp(`${ENTRA_CODE_SOURCE}\\s*:\\s*`, 'i');
 const TRAILER = /(?:\\r\\n|\r?\n|\s)+(?:Trace ID|Correlation ID|Timestamp)\s*:.*$/is;
 
 /** Finds a JSON object in the paste and returns the values of the first of `keys` it has (searching nested objects). */
@@ -64,7 +67,7 @@ function jsonValue(paste: string, keys: string[]): string | undefined {
  * of the quoted string the code opens).
  */
 function afterCode(text: string): string {
-  const found = /AADSTS\d{4,9}\s*:\s*/i.exec(text);
+  const found = CODE_AND_COLON.exec(text);
   if (!found) return text;
   const lineEnd = text.slice(found.index).search(/\r?\n|\\r\\n/);
   let rest = text.slice(found.index + found[0].length, lineEnd < 0 ? undefined : found.index + lineEnd);
@@ -92,13 +95,16 @@ function messageScore(line: string): number {
 }
 
 export function messageOf(paste: string): PastedMessage {
-  const codes = new Set<string>([...paste.matchAll(ENTRA_CODE)].map((match) => match[0].toUpperCase()));
+  const codes = new Set<string>(entraCodesIn(paste));
   const symbolic = jsonValue(paste, CODE_KEYS);
-  if (symbolic && ERROR_CODE.test(symbolic) && /[A-Z]/.test(symbolic.slice(1))) codes.add(symbolic);
+  if (symbolic && isErrorCode(symbolic) && /[A-Z]/.test(symbolic.slice(1))) codes.add(symbolic);
 
   let message = afterCode(jsonValue(paste, MESSAGE_KEYS) ?? paste);
   message = message.replace(TRAILER, '');
-  const lines = message.split(/\r?\n/).map(withoutPrefixes).filter((line) => /\p{L}/u.test(line));
+  const lines = message
+    .split(/\r?\n/)
+    .map(withoutPrefixes)
+    .filter((line) => /\p{L}/u.test(line));
   let best = lines[0] ?? message;
   let bestScore = -1;
   for (const line of lines) {

@@ -29,7 +29,9 @@ interface PagefindComponents {
 }
 
 declare global {
-  interface Window { PagefindComponents?: PagefindComponents }
+  interface Window {
+    PagefindComponents?: PagefindComponents;
+  }
 }
 
 let loading: Promise<PagefindComponents> | undefined;

@@ -53,7 +53,9 @@ export function helpFor(typed: string, outcome: SearchOutcome, resultCount: numb
       ' ',
       ...(lookup ? [link(lookup, `Look up ${code} on Microsoft`), ', or '] : []),
       link(triageLink(typed), lookup ? 'paste the whole message into the triage box' : 'Paste the whole message into the triage box'),
-      resultCount > 0 ? `: another error in it may be known. ${resultCount === 1 ? 'The page below mentions' : 'The pages below mention'} ${code}.` : ': another error in it may be known.',
+      resultCount > 0
+        ? `: another error in it may be known. ${resultCount === 1 ? 'The page below mentions' : 'The pages below mention'} ${code}.`
+        : ': another error in it may be known.',
     );
     notice.dataset.noArticle = code;
     return [notice];
@@ -67,7 +69,9 @@ export function helpFor(typed: string, outcome: SearchOutcome, resultCount: numb
     parts.push(notice);
   }
   if (looksLikeErrorMessage(typed)) {
-    parts.push(paragraph('This looks like an error message. ', link(triageLink(typed), 'Paste it into the triage box'), ' to see which error it is and what to do.'));
+    parts.push(
+      paragraph('This looks like an error message. ', link(triageLink(typed), 'Paste it into the triage box'), ' to see which error it is and what to do.'),
+    );
   }
   return parts;
 }

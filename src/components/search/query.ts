@@ -5,6 +5,7 @@
  * better tool). Also the light stemming that tells whether a page holds a
  * query's word ("expired" for "expire") or only something like it.
  */
+import { entraCodesIn, firstEntraCode } from '../../triage/text/entra-code.ts';
 import { ERRORISH, STOPWORDS } from '../../triage/text/vocabulary.ts';
 
 /**
@@ -15,15 +16,41 @@ import { ERRORISH, STOPWORDS } from '../../triage/text/vocabulary.ts';
  * search, as are the engine's stop words (a, the, is, to, …).
  */
 const QUESTION_WORDS = new Set([
-  'how', 'what', 'why', 'where', 'when', 'which', 'who', 'whose', 'i', 'me', 'my', 'we', 'us', 'our', 'did',
-  'done', 'doing', 'mean', 'means', 'meaning', 'get', 'got', 'after', 'since', 'before', 'just', 'now', 'please',
-  'keeps', 'keep',
+  'how',
+  'what',
+  'why',
+  'where',
+  'when',
+  'which',
+  'who',
+  'whose',
+  'i',
+  'me',
+  'my',
+  'we',
+  'us',
+  'our',
+  'did',
+  'done',
+  'doing',
+  'mean',
+  'means',
+  'meaning',
+  'get',
+  'got',
+  'after',
+  'since',
+  'before',
+  'just',
+  'now',
+  'please',
+  'keeps',
+  'keep',
 ]);
 
 /** A word as the search reads it: letters and digits, joined by a hyphen, an apostrophe or (between digits) a dot. */
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
-/** An Entra code, or five to seven digits standing alone (Microsoft's lookup takes the digits: "error 50053"). */
-const ENTRA_CODE = /\baadsts(\d{4,})\b/gi;
+/** Five to seven digits standing alone, where the query has no Entra code (Microsoft's lookup takes the digits: "error 50053"). */
 const BARE_DIGITS = /(?<![\p{L}\p{N}.])\d{5,7}(?![\p{L}\p{N}.])/gu;
 /** Long queries are pasted logs: read the start only. */
 const MAX_QUERY = 500;
@@ -46,7 +73,7 @@ export function isFillerWord(word: string): boolean {
 
 export function readQuery(text: string): SearchQuery {
   const typed = text.slice(0, MAX_QUERY);
-  let codes = [...typed.matchAll(ENTRA_CODE)].map((match) => `AADSTS${match[1]}`);
+  let codes = entraCodesIn(typed);
   if (codes.length === 0) codes = [...typed.matchAll(BARE_DIGITS)].map((match) => `AADSTS${match[0]}`);
   const tokens = [...typed.toLowerCase().matchAll(WORD)].map((match) => match[0]);
   const words = tokens.filter((word) => !isFillerWord(word));
@@ -67,7 +94,7 @@ function wordCount(query: string, max = 12): number {
  */
 export function looksLikeErrorMessage(query: string): boolean {
   const text = query.trim();
-  if (/\bAADSTS\d{4,}\b/i.test(text)) return true;
+  if (firstEntraCode(text)) return true;
   const words = wordCount(text);
   if (words >= 8) return true;
   return words >= 4 && ERRORISH.test(text);

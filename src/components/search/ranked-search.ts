@@ -90,7 +90,7 @@ function holds(stems: Set<string>, words: readonly string[], unfinished: boolean
  * counts when the page holds it as typed or as searched (corrected, or in
  * the articles' words); a part set aside counts only as typed.
  */
-async function fitOf(result: SearchResult, parts: readonly QueryPart[]): Promise<number> {
+async function fitOf(result: SearchResult, parts: readonly QueryPart[]): Promise<{ fit: number; titleFocus: number }> {
   const data = await result.data();
   const names = [data.meta.title ?? '', data.meta[MESSAGES_META] ?? ''].map(stemsOf);
   const page = stemsOf(`${data.meta.title ?? ''} ${data.content}`);
@@ -99,7 +99,19 @@ async function fitOf(result: SearchResult, parts: readonly QueryPart[]): Promise
       const forms = part.searched.length > 0 ? [part.typed, part.searched] : [part.typed];
       return forms.some((words) => holds(stems, words, index === parts.length - 1));
     }).length / Math.max(1, parts.length);
-  return share(page) + Math.max(...names.map(share));
+  return { fit: share(page) + Math.max(...names.map(share)), titleFocus: titleFocus(data.meta.title ?? '', parts) };
+}
+
+/** The share of a title's own words that the query says: the more of the title is the query, the more the page is about it. */
+function titleFocus(title: string, parts: readonly QueryPart[]): number {
+  const said = new Set(
+    parts
+      .flatMap((part) => [...part.typed, ...part.searched])
+      .flatMap(partsOf)
+      .map(stem),
+  );
+  const own = [...stemsOf(title)].filter((word) => !isFillerWord(word));
+  return own.filter((word) => said.has(word)).length / Math.max(1, own.length);
 }
 const PERFECT_FIT = 2;
 
@@ -109,7 +121,7 @@ interface Variant {
   outcome: SearchOutcome;
 }
 
-/** How a variant's first results are put in order: by fit, then (for a "how do I" question) guides first, then Pagefind's order. */
+/** How a variant's first results are put in order: by fit, then by how much of the title the query says, then (for a "how do I" question) guides first, then Pagefind's order. */
 interface Ordering {
   guidesFirst: boolean;
 }
@@ -128,15 +140,27 @@ function searchedText(parts: readonly QueryPart[]): string {
 }
 
 /** Searches a variant and puts its first results in order (see Ordering). */
-async function searchVariant<R extends SearchResponse>(search: SearchFunction<R>, variant: Variant, options: unknown, ordering: Ordering): Promise<Searched<R>> {
+async function searchVariant<R extends SearchResponse>(
+  search: SearchFunction<R>,
+  variant: Variant,
+  options: unknown,
+  ordering: Ordering,
+): Promise<Searched<R>> {
   const response = await search(searchedText(variant.parts), options);
   const results = response?.results ?? [];
   if (!response || results.length === 0) return { response, fit: -1 };
   const first = results.slice(0, REORDERED);
   const judged = await Promise.all(
-    first.map(async (result, index) => ({ result, index, fit: await fitOf(result, variant.parts), guide: ordering.guidesFirst && (await result.data()).meta[KIND_META] === 'guide' })),
+    first.map(async (result, index) => ({
+      result,
+      index,
+      ...(await fitOf(result, variant.parts)),
+      guide: ordering.guidesFirst && (await result.data()).meta[KIND_META] === 'guide',
+    })),
   );
-  const order = judged.sort((a, b) => b.fit - a.fit || Number(b.guide) - Number(a.guide) || a.index - b.index);
+  // Between equal fits the page whose title is more of the query comes first: "password expired" is
+  // "Password of the account has expired" before "Session no longer valid after a password change or expiry".
+  const order = judged.sort((a, b) => b.fit - a.fit || b.titleFocus - a.titleFocus || Number(b.guide) - Number(a.guide) || a.index - b.index);
   return { response: { ...response, results: [...order.map((entry) => entry.result), ...results.slice(REORDERED)] }, fit: order[0]!.fit };
 }
 
@@ -207,7 +231,12 @@ async function searchCode<R extends SearchResponse>(search: SearchFunction<R>, c
 }
 
 /** Runs `typed` the site's way (see the top of this file). */
-export async function rankedSearch<R extends SearchResponse>(search: SearchFunction<R>, typed: string, options: unknown, speller: Speller): Promise<RankedSearch<R>> {
+export async function rankedSearch<R extends SearchResponse>(
+  search: SearchFunction<R>,
+  typed: string,
+  options: unknown,
+  speller: Speller,
+): Promise<RankedSearch<R>> {
   const query = readQuery(typed);
   if (query.codes[0]) return searchCode(search, query.codes[0], options);
   if (query.words.length === 0) return { response: await search(typed, options), outcome: AS_TYPED };

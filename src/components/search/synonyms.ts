@@ -22,9 +22,28 @@ export const SYNONYMS: readonly Synonym[] = [
   // Expired credentials are not renewed but replaced: the articles say "a new refresh token", "a new client secret", "a new password".
   { say: ['renew', 'renewal', 'renewed', 'renewing', 'regenerate', 'reissue', 'recreate', 'replace'], mean: 'new' },
   // IPP keeps its authorisation to Microsoft 365 as a refresh token; authorising a datasource again is signing in again to save a new refresh token.
-  { say: ['reauthorize', 'reauthorise', 're-authorize', 're-authorise', 'reauthenticate', 're-authenticate', 'reconnect', 're-connect', 'relogin', 're-login', 'reauth', 're-auth'], mean: 'new refresh token' },
+  {
+    say: [
+      'reauthorize',
+      'reauthorise',
+      're-authorize',
+      're-authorise',
+      'reauthenticate',
+      're-authenticate',
+      'reconnect',
+      're-connect',
+      'relogin',
+      're-login',
+      'reauth',
+      're-auth',
+    ],
+    mean: 'new refresh token',
+  },
   // Microsoft Entra ID calls every second sign-in step multi-factor authentication (MFA).
-  { say: ['2fa', 'two-factor', 'two factor', 'multifactor', '2-step verification', 'two-step verification', '2 step verification', 'two step verification'], mean: 'multi-factor authentication' },
+  {
+    say: ['2fa', 'two-factor', 'two factor', 'multifactor', '2-step verification', 'two-step verification', '2 step verification', 'two step verification'],
+    mean: 'multi-factor authentication',
+  },
   // Microsoft 365 reports a rate limit as throttling (HTTP 429 Too Many Requests).
   { say: ['rate limit', 'rate limited', 'rate limiting', 'rate-limited', '429', 'throttle'], mean: 'throttled' },
   // Entra ID says the account "is locked" after too many sign-ins with a wrong password.
@@ -68,7 +87,7 @@ const PHRASES: ReadonlyArray<{ words: string[]; mean: string[] }> = SYNONYMS.fla
 /** The query's words as parts, each phrase people say replaced by the articles' wording. */
 export function withSynonyms(tokens: readonly string[]): QueryPart[] {
   const parts: QueryPart[] = [];
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     const phrase = PHRASES.find(({ words }) => words.every((word, offset) => tokens[index + offset] === word));
     if (phrase) {
       parts.push({ typed: phrase.words, searched: phrase.mean });

@@ -91,11 +91,15 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
   },
   {
     name: 'shared-code',
-    rule: 'A code Microsoft uses for several problems decides only together with the rule\'s own message: with it the match is certain, without it only a suggestion.',
+    rule: "A code Microsoft uses for several problems decides only together with the rule's own message: with it the match is certain, without it only a suggestion.",
     decide(candidate) {
       if (candidate.sharedCode === undefined || candidate.code !== undefined) return undefined;
       if (rank(candidate.confidence) >= rank('medium')) {
-        return { confidence: 'high', score: 1, note: `Its error code ${candidate.sharedCode}, which Microsoft uses for several problems, comes here with this error's own message.` };
+        return {
+          confidence: 'high',
+          score: 1,
+          note: `Its error code ${candidate.sharedCode}, which Microsoft uses for several problems, comes here with this error's own message.`,
+        };
       }
       return {
         confidence: 'low',
@@ -127,7 +131,11 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
       if (!facts.rules[candidate.rule]!.wrapper || candidate.confidence === 'low') return undefined;
       const specific = all.some((other) => !facts.rules[other.rule]!.wrapper && rank(other.confidence) >= rank('medium'));
       if (!specific) return undefined;
-      return { confidence: 'low', score: Math.min(candidate.score, 0.5), note: 'This is a generic wrapper; the more specific error in the same record is the diagnosis.' };
+      return {
+        confidence: 'low',
+        score: Math.min(candidate.score, 0.5),
+        note: 'This is a generic wrapper; the more specific error in the same record is the diagnosis.',
+      };
     },
   },
   {
@@ -137,13 +145,21 @@ export const ARBITRATION: readonly ArbitrationStep[] = Object.freeze([
       if (!templateOnly(candidate) || candidate.confidence === 'low' || !candidate.template) return undefined;
       const words = candidate.template.explained;
       const rivals = all.filter(
-        (other) => other !== candidate && templateOnly(other) && other.template !== undefined && other.confidence !== 'low' && sameWords(other.template.explained, words),
+        (other) =>
+          other !== candidate &&
+          templateOnly(other) &&
+          other.template !== undefined &&
+          other.confidence !== 'low' &&
+          sameWords(other.template.explained, words),
       );
       if (rivals.length === 0) return undefined;
       const fix = facts.rules[candidate.rule]!.fix;
       const short = candidate.template.score.significantWords <= T.genericPhraseWords && candidate.template.rivals.rules >= T.genericPhraseRivals;
       if (short || rivals.some((other) => facts.rules[other.rule]!.fix !== fix)) {
-        const quoted = rivals.slice(0, 2).map((other) => `"${other.template!.template}"`).join(', ');
+        const quoted = rivals
+          .slice(0, 2)
+          .map((other) => `"${other.template!.template}"`)
+          .join(', ');
         return { confidence: 'low', note: `Other messages share exactly these words (${quoted}), so the paste does not say which error it is.` };
       }
       // The reading that explains more of the paste stands for all ("The refresh token has expired…" against "…or refresh token has expired…").

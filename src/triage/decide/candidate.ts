@@ -73,7 +73,14 @@ function bestReading(readings: readonly TemplateReading[]): TemplateEvidence | u
     if (reading.score.significantWords < 2 && reading.tellingWords === 0) continue;
     const judged: TemplateEvidence = {
       ...reading,
-      confidence: calibrate({ ...reading.score, rivals: reading.rivals, tellingWords: reading.tellingWords, distinctiveWords: reading.distinctiveWords, sentences: reading.sentences, corrected: reading.corrected.length }),
+      confidence: calibrate({
+        ...reading.score,
+        rivals: reading.rivals,
+        tellingWords: reading.tellingWords,
+        distinctiveWords: reading.distinctiveWords,
+        sentences: reading.sentences,
+        corrected: reading.corrected.length,
+      }),
       strength: lexicalStrength({ ...reading.score, sentences: reading.sentences }),
     };
     if (!best || betterTemplate(judged, best)) best = judged;

@@ -8,7 +8,7 @@
  * offsets and line numbers made relative to the whole input, each distinct
  * error once with every record it was found in, best first, counts summed.
  */
-import { MAX_SEGMENTS } from '../engine.ts';
+import { MAX_SEGMENTS } from '../limits.ts';
 import type { TopMatch, TriageResult, UnknownCode } from '../types.ts';
 import { DatasourceJoiner } from './datasource-join.ts';
 import { compareTopMatches, strength } from './rank.ts';
@@ -33,7 +33,11 @@ export class ResultCombiner {
 
   /** Adds the result of the window starting at `offset`; windows must be added in input order. */
   add(result: TriageResult, offset: WindowOffset): void {
-    const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + offset.characters, end: span.end + offset.characters });
+    const shift = <T extends { start: number; end: number }>(span: T): T => ({
+      ...span,
+      start: span.start + offset.characters,
+      end: span.end + offset.characters,
+    });
     // Segment i of the window becomes segment listed[i] of the whole (or is omitted).
     const listed: Array<number | undefined> = result.segments.map((segment) => {
       if (this.segments.length >= MAX_LISTED_SEGMENTS) return undefined;
@@ -49,7 +53,8 @@ export class ResultCombiner {
       const current = this.matches.get(match.id);
       const shifted = { ...match, evidence: match.evidence.map(shift), segments: places };
       if (!current) this.matches.set(match.id, shifted);
-      else if (strength(match) > strength(current)) this.matches.set(match.id, { ...shifted, segments: [...current.segments, ...places], records: current.records + match.records });
+      else if (strength(match) > strength(current))
+        this.matches.set(match.id, { ...shifted, segments: [...current.segments, ...places], records: current.records + match.records });
       else {
         current.segments.push(...places);
         current.records += match.records;
@@ -74,6 +79,12 @@ export class ResultCombiner {
   result(): TriageResult {
     const matches = [...this.matches.values()].sort(compareTopMatches);
     const datasources = { datasources: this.datasources.summaries(), timeOrder: this.datasources.timeOrder };
-    return { matches, segments: this.segments, unknownCodes: [...this.unknown.values()], stats: { ...this.stats, datasources: this.datasources.count }, ...datasources };
+    return {
+      matches,
+      segments: this.segments,
+      unknownCodes: [...this.unknown.values()],
+      stats: { ...this.stats, datasources: this.datasources.count },
+      ...datasources,
+    };
   }
 }

@@ -39,8 +39,15 @@ export class DatasourceJoiner {
     const shift = <T extends RecordRef | undefined>(ref: T): T => (ref ? { ...ref, line: ref.line + lines } : ref);
     for (const listed of result.datasources) {
       // In log order again (reading a newest-first window's ends backwards gives them in log order).
-      const ends = inTimeOrder({ firstFailure: shift(listed.firstFailure), lastFailure: shift(listed.lastFailure), first: shift(listed.first), last: shift(listed.last) }, result.timeOrder);
-      const timeline = listed.timeline.map((point): TimelinePoint => ({ ...point, lines: [point.lines[0] + lines, point.lines[1] + lines], errors: [...point.errors] }));
+      const ends = inTimeOrder(
+        { firstFailure: shift(listed.firstFailure), lastFailure: shift(listed.lastFailure), first: shift(listed.first), last: shift(listed.last) },
+        result.timeOrder,
+      );
+      const timeline = listed.timeline.map((point): TimelinePoint => ({
+        ...point,
+        lines: [point.lines[0] + lines, point.lines[1] + lines],
+        errors: [...point.errors],
+      }));
       const joined = this.byName.get(listed.name);
       if (!joined) {
         if (this.byName.size >= MAX_JOINED) {

@@ -68,15 +68,24 @@ const PRESSING: Record<DatasourceState, number> = { failing: 0, unknown: 1, reco
 
 /** At most MAX_DATASOURCES of `items`, the most pressing states kept, in log order (the order of their first records). */
 function choose<T>(items: T[], stateOfItem: (item: T) => DatasourceState, firstLine: (item: T) => number): T[] {
-  const kept = items.length <= MAX_DATASOURCES
-    ? items
-    : items.map((item) => ({ item, pressing: PRESSING[stateOfItem(item)], line: firstLine(item) })).sort((a, b) => a.pressing - b.pressing || a.line - b.line).slice(0, MAX_DATASOURCES).map(({ item }) => item);
+  const kept =
+    items.length <= MAX_DATASOURCES
+      ? items
+      : items
+          .map((item) => ({ item, pressing: PRESSING[stateOfItem(item)], line: firstLine(item) }))
+          .sort((a, b) => a.pressing - b.pressing || a.line - b.line)
+          .slice(0, MAX_DATASOURCES)
+          .map(({ item }) => item);
   return [...kept].sort((a, b) => firstLine(a) - firstLine(b));
 }
 
 /** The summaries to list (see `choose`). */
 export function selectListed(summaries: DatasourceSummary[]): DatasourceSummary[] {
-  return choose(summaries, (summary) => summary.state, (summary) => summary.timeline[0]?.lines[0] ?? 0);
+  return choose(
+    summaries,
+    (summary) => summary.state,
+    (summary) => summary.timeline[0]?.lines[0] ?? 0,
+  );
 }
 
 /** Counts of steps forward and back between consecutive time stamps. */
@@ -157,7 +166,13 @@ class Timeline {
       this.points = halve(this.points);
       this.perPoint *= 2;
     }
-    const point: TimelinePoint = { lines: [line, line], failed: failed ? 1 : 0, routine: failed ? 0 : 1, errors: errors.slice(0, MAX_POINT_ERRORS), unrecognised: unrecognised ? 1 : 0 };
+    const point: TimelinePoint = {
+      lines: [line, line],
+      failed: failed ? 1 : 0,
+      routine: failed ? 0 : 1,
+      errors: errors.slice(0, MAX_POINT_ERRORS),
+      unrecognised: unrecognised ? 1 : 0,
+    };
     if (time !== undefined) point.time = time;
     this.points.push(point);
     this.inLast = 1;
@@ -182,7 +197,12 @@ export function inTimeOrder(ends: Ends, order: TimeOrder): Ends {
 }
 
 /** A summary, its fields always in the same order; its state from its counts, its latest run and the order. */
-export function summary(name: string, counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>, ends: Ends, order: TimeOrder): DatasourceSummary {
+export function summary(
+  name: string,
+  counts: Pick<DatasourceSummary, 'failed' | 'routine' | 'errors' | 'unrecognised' | 'timeline'>,
+  ends: Ends,
+  order: TimeOrder,
+): DatasourceSummary {
   return {
     name,
     state: stateOf(counts.failed, counts.routine, ends.last, order),
@@ -297,7 +317,13 @@ export class DatasourceTally {
       runs.unrecognised++;
       for (const code of outcome.unknownCodes) if (runs.codes.length < MAX_CODES && !runs.codes.includes(code)) runs.codes.push(code);
     }
-    runs.timeline.add(line, true, answers.map((match) => match.id), answers.length === 0, opens ? stamp?.text : undefined);
+    runs.timeline.add(
+      line,
+      true,
+      answers.map((match) => match.id),
+      answers.length === 0,
+      opens ? stamp?.text : undefined,
+    );
   }
 
   get timeOrder(): TimeOrder {
@@ -314,10 +340,20 @@ export class DatasourceTally {
     const order = this.timeOrder;
     const latestFailed = (runs: Runs) => (order === 'newest-first' ? runs.first.failed : runs.lastFailed);
     // Chosen before they are summed up: an export may name fifty thousand datasources.
-    const chosen = choose([...this.byName], ([, runs]) => stateOf(runs.failed, runs.routine, { failed: latestFailed(runs) }, order), ([, runs]) => runs.first.line);
+    const chosen = choose(
+      [...this.byName],
+      ([, runs]) => stateOf(runs.failed, runs.routine, { failed: latestFailed(runs) }, order),
+      ([, runs]) => runs.first.line,
+    );
     return chosen.map(([name, runs]) => {
       const last = { ...refOf(runs.last.lines[0], this.stampOf(runs.last)), failed: runs.lastFailed };
-      const counts = { failed: runs.failed, routine: runs.routine, errors: runs.errors, unrecognised: { records: runs.unrecognised, codes: runs.codes }, timeline: runs.timeline.points };
+      const counts = {
+        failed: runs.failed,
+        routine: runs.routine,
+        errors: runs.errors,
+        unrecognised: { records: runs.unrecognised, codes: runs.codes },
+        timeline: runs.timeline.points,
+      };
       return summary(name, counts, inTimeOrder({ firstFailure: runs.firstFailure, lastFailure: runs.lastFailure, first: runs.first, last }, order), order);
     });
   }

@@ -12,9 +12,9 @@
  * - the vocabulary that typo correction and compound splitting may use.
  */
 import { codeKey, codeWords, isEntraCode } from './template.ts';
-import { CODE_CONTEXT, SymbolicCodes } from '../match/codes.ts';
-import { type Phrase, type PreparedChunk, prepareChunk } from '../match/lexical.ts';
-import { isSignificant } from '../text/vocabulary.ts';
+import { type Phrase, type PreparedChunk, prepareChunk } from './chunks.ts';
+import { SymbolicCodes } from './symbolic-codes.ts';
+import { CODE_CONTEXT, isSignificant } from '../text/vocabulary.ts';
 import { WordIndex } from './word-index.ts';
 import type { TriageIndex } from '../types.ts';
 

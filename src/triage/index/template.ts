@@ -16,6 +16,7 @@
  * symbolic one as Microsoft spells it (`TooManyRequests`,
  * `MailboxNotEnabledForRESTAPI`), possibly dotted (`Microsoft.Exchange.X`).
  */
+import { isEntraCode } from '../text/entra-code.ts';
 
 /** `{name}`: the only placeholder syntax. (A literal, never built from content.) */
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_-]{0,63})\}/g;
@@ -56,7 +57,14 @@ export function readableTemplate(template: string): string {
  */
 export function templateShape(template: string): string {
   return templateParts(template)
-    .map((part) => (part.kind === 'placeholder' ? ' {} ' : part.text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')))
+    .map((part) =>
+      part.kind === 'placeholder'
+        ? ' {} '
+        : part.text
+            .normalize('NFKC')
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}]+/gu, ' '),
+    )
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -67,15 +75,15 @@ export function hasWords(template: string): boolean {
   return templateParts(template).some((part) => part.kind === 'text' && /[\p{L}\p{N}]/u.test(part.text));
 }
 
-/** An Entra code: `AADSTS` and 4–9 digits. */
-export const ENTRA_CODE = /^AADSTS\d{4,9}$/i;
+/** A symbolic code as a rule may list it: letters and digits, parts joined by dots. */
+const SYMBOLIC_CODE = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
 
-/** A code as a rule may list it: Entra, or symbolic (letters and digits, parts joined by dots). */
-export const ERROR_CODE = /^(?:AADSTS\d{4,9}|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)$/;
-
-export function isEntraCode(code: string): boolean {
-  return ENTRA_CODE.test(code);
+/** A code as a rule may list it: Entra (text/entra-code.ts), or symbolic. */
+export function isErrorCode(code: string): boolean {
+  return isEntraCode(code) || SYMBOLIC_CODE.test(code);
 }
+
+export { isEntraCode };
 
 /** The lookup key of a code: lower case (`AADSTS700082` → `aadsts700082`). */
 export function codeKey(code: string): string {

@@ -43,7 +43,8 @@ export class WordIndex {
       else high = middle;
     }
     const found: string[] = [];
-    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) if (this.sorted[i]!.length > prefix.length) found.push(this.sorted[i]!);
+    for (let i = low; i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++)
+      if (this.sorted[i]!.length > prefix.length) found.push(this.sorted[i]!);
     return found;
   }
 }

@@ -91,7 +91,13 @@ export function codeEvidence(view: RecordView, codes: readonly CodeHit[], prepar
 }
 
 /** Adds the template tier's readings (`keys` as read, `corrections`: token → word it was read as). */
-export function addTemplateEvidence(evidence: RecordEvidence, view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string> = new Map()): void {
+export function addTemplateEvidence(
+  evidence: RecordEvidence,
+  view: RecordView,
+  keys: readonly string[],
+  prepared: PreparedIndex,
+  corrections: ReadonlyMap<number, string> = new Map(),
+): void {
   for (const reading of readTemplates(view, keys, prepared, corrections)) {
     const rule = prepared.index.messages[reading.score.message]!.rule;
     ruleEvidence(evidence.byRule, rule).readings.push(reading);
@@ -129,7 +135,13 @@ function readTemplates(view: RecordView, keys: readonly string[], prepared: Prep
   return readings;
 }
 
-function readTemplatesNow(view: RecordView, keys: readonly string[], prepared: PreparedIndex, corrections: ReadonlyMap<number, string>, sentenceBreak: SentenceBreak): TemplateReading[] {
+function readTemplatesNow(
+  view: RecordView,
+  keys: readonly string[],
+  prepared: PreparedIndex,
+  corrections: ReadonlyMap<number, string>,
+  sentenceBreak: SentenceBreak,
+): TemplateReading[] {
   const readings: TemplateReading[] = [];
   const skeleton = recordSkeleton(keys, sentenceBreak);
   for (const messageIndex of prepared.candidateMessages(keys)) {

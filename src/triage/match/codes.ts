@@ -6,8 +6,11 @@
  * (`700082`, `error 50173`). Symbolic codes (`TooManyRequests`,
  * `Microsoft.Exchange.Foo`) are found as the words they are made of.
  */
-import { codeWords } from '../index/template.ts';
+import { SymbolicCodes } from '../index/symbolic-codes.ts';
+import { CODE_CONTEXT } from '../text/vocabulary.ts';
 import type { Token } from '../text/tokenise.ts';
+
+export { SymbolicCodes } from '../index/symbolic-codes.ts';
 
 export interface CodeHit {
   /** Lookup key: `aadsts700082`, or a symbolic code in lower case. */
@@ -19,50 +22,12 @@ export interface CodeHit {
   kind: 'entra' | 'number' | 'symbolic';
 }
 
-/** Words after which a bare number is an error code rather than a count or a port. */
-export const CODE_CONTEXT: ReadonlySet<string> = new Set([
-  'error_codes', 'errorcodes', 'errorno', 'error_code', 'errorcode', 'code', 'codes', 'error', 'aadsts',
-  'invalid_client', 'invalid_grant', 'invalid_request', 'invalid_resource', 'interaction_required',
-]);
-
 /** A record this short that holds a number is a code typed alone ("700082", "error 50173"). */
 const TYPED_ALONE_MAX_TOKENS = 3;
 
-/** Symbolic codes by their first word, with the words that must follow (joined by dots). */
-export class SymbolicCodes {
-  private readonly byFirstWord = new Map<string, Array<{ key: string; rest: string[] }>>();
-
-  add(code: string): void {
-    const [first, ...rest] = codeWords(code);
-    const list = this.byFirstWord.get(first!) ?? [];
-    list.push({ key: code.toLowerCase(), rest });
-    list.sort((a, b) => b.rest.length - a.rest.length); // the longest code that fits wins
-    this.byFirstWord.set(first!, list);
-  }
-
-  /** The code starting at token `index`, as [key, last token], or undefined. */
-  at(tokens: readonly Token[], text: string, index: number): [string, number] | undefined {
-    const candidates = this.byFirstWord.get(tokens[index]!.key);
-    if (!candidates) return undefined;
-    for (const { key, rest } of candidates) {
-      let last = index;
-      const fits = rest.every((word) => {
-        const next = tokens[last + 1];
-        if (!next || next.key !== word || text.slice(tokens[last]!.end, next.start) !== '.') return false;
-        last++;
-        return true;
-      });
-      if (fits) return [key, last];
-    }
-    return undefined;
-  }
-}
-
 export function findCodes(tokens: readonly Token[], text: string, symbolic: SymbolicCodes): CodeHit[] {
   const hits: CodeHit[] = [];
-  const typedAlone =
-    tokens.length <= TYPED_ALONE_MAX_TOKENS &&
-    tokens.every((token) => token.mask === 'number' || token.code || CODE_CONTEXT.has(token.key));
+  const typedAlone = tokens.length <= TYPED_ALONE_MAX_TOKENS && tokens.every((token) => token.mask === 'number' || token.code || CODE_CONTEXT.has(token.key));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (token.code) {

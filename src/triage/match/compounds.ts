@@ -19,11 +19,7 @@ const MIN_PART = 2;
 
 const plainWord = (token: Token | undefined) => token !== undefined && !token.mask && !token.code && token.key.length <= MAX_WORD;
 
-export function readCompounds(
-  tokens: Token[],
-  known: (word: string) => boolean,
-  adjacentInSomeMessage: (first: string, second: string) => boolean,
-): Token[] {
+export function readCompounds(tokens: Token[], known: (word: string) => boolean, adjacentInSomeMessage: (first: string, second: string) => boolean): Token[] {
   let read: Token[] | null = null; // copied only once something changes
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
@@ -36,7 +32,10 @@ export function readCompounds(
       index++;
       continue;
     }
-    const parts = plainWord(token) && token.key.length >= MIN_WORD && !known(token.key) && token.key.length === token.end - token.start ? cut(token.key, adjacentInSomeMessage) : null;
+    const parts =
+      plainWord(token) && token.key.length >= MIN_WORD && !known(token.key) && token.key.length === token.end - token.start
+        ? cut(token.key, adjacentInSomeMessage)
+        : null;
     if (!parts) {
       read?.push(token);
       continue;

@@ -37,7 +37,7 @@ export function spanLength(spans: Evidence[]): number {
  */
 export function sharedLength(a: Evidence[], b: Evidence[]): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i]!;
     const y = b[j]!;
     shared += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
@@ -73,4 +73,3 @@ export function ignoredParts(view: RecordView): IgnoredPart[] {
   }
   return parts;
 }
-

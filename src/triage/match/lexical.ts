@@ -17,39 +17,9 @@
 import type { Token } from '../text/tokenise.ts';
 import { isSignificant } from '../text/vocabulary.ts';
 import { allowedSlips, editDistance } from './edit-distance.ts';
+import { gapOf, type Phrase, type PreparedChunk } from '../index/chunks.ts';
 
-/** A compiled chunk with what the scan needs precomputed. */
-export interface PreparedChunk {
-  message: number;
-  /** Which sentence of the message the chunk belongs to. */
-  sentence: number;
-  keys: string[];
-  /** Evidence weight per position: stop words and masked parts count little. */
-  weights: number[];
-  significant: boolean[];
-  /** The positions of the significant words, in order: the chunk's skeleton. */
-  skeleton: number[];
-  /** Significant word → its places in the skeleton, highest first (the scan relies on that order). */
-  places: Map<string, number[]>;
-}
-
-/** The small words between skeleton places `place - 1` and `place` of a chunk. */
-function gapOf(chunk: PreparedChunk, place: number): number {
-  return chunk.skeleton[place]! - chunk.skeleton[place - 1]! - 1;
-}
-
-export function prepareChunk(message: number, keys: string[], sentence = 0): PreparedChunk {
-  const significant = keys.map(isSignificant);
-  const weights = keys.map((key, position) => (significant[position] ? 1 : key.startsWith('<') ? 0.5 : 0.25));
-  const skeleton = keys.flatMap((_, position) => (significant[position] ? [position] : []));
-  const places = new Map<string, number[]>();
-  skeleton.forEach((position, place) => {
-    const list = places.get(keys[position]!) ?? [];
-    list.unshift(place);
-    places.set(keys[position]!, list);
-  });
-  return { message, sentence, keys, weights, significant, skeleton, places };
-}
+export type { Phrase, PreparedChunk } from '../index/chunks.ts';
 
 /**
  * A record's significant words, in order, and where its sentences end
@@ -104,7 +74,15 @@ export interface Contradiction {
  * nor is a word cut by a console wrap or misspelt: "ne|eded", "expird".)
  * `from`/`to` are chunk positions, `first`/`last` record tokens.
  */
-function contradictionAround(chunk: PreparedChunk, keys: readonly string[], sentenceBreak: SentenceBreak, from: number, to: number, first: number, last: number): Contradiction | undefined {
+function contradictionAround(
+  chunk: PreparedChunk,
+  keys: readonly string[],
+  sentenceBreak: SentenceBreak,
+  from: number,
+  to: number,
+  first: number,
+  last: number,
+): Contradiction | undefined {
   /** The record's word at `recordAt` against the message's at `chunkAt`: the same, a slip of it, or another word. */
   const compare = (chunkAt: number, recordAt: number): 'same' | 'slip' | 'other' | 'none' => {
     if (chunkAt < 0 || chunkAt >= chunk.keys.length || !chunk.significant[chunkAt]) return 'none';
@@ -234,7 +212,8 @@ export function matchChunk(chunk: PreparedChunk, keys: readonly string[], record
   // the message's order ("data source … username is empty" is not "Username
   // is empty for the data source").
   const kept: Array<[number, number, number]> = [];
-  const inOrder = (from: number, to: number, at: number) => kept.every(([keptFrom, keptTo, keptAt]) => (to < keptFrom ? at < keptAt : from > keptTo ? at > keptAt : false));
+  const inOrder = (from: number, to: number, at: number) =>
+    kept.every(([keptFrom, keptTo, keptAt]) => (to < keptFrom ? at < keptAt : from > keptTo ? at > keptAt : false));
   for (const [at, place, length] of maximal) {
     if (uncovered === 0) break; // no later run can add a word
     const from = place - length + 1;
@@ -309,9 +288,6 @@ export interface SentenceScore {
   /** Its phrases found (as `MessageScore.found`). */
   found: Phrase[];
 }
-
-/** A stretch of a template found in a paste, as its significant words: ["username", "empty"]. */
-export type Phrase = string[];
 
 interface SentenceTally {
   total: number;

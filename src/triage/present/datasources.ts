@@ -72,7 +72,10 @@ export function answersInLogOrder(result: TriageResult): TopMatch[] {
   const answers = answersOf(result);
   if (result.stats.records <= 1) return answers;
   const firstListed = (match: TopMatch) => match.segments[0] ?? Number.POSITIVE_INFINITY;
-  return answers.map((match, rank) => ({ match, rank })).sort((a, b) => firstListed(a.match) - firstListed(b.match) || a.rank - b.rank).map(({ match }) => match);
+  return answers
+    .map((match, rank) => ({ match, rank }))
+    .sort((a, b) => firstListed(a.match) - firstListed(b.match) || a.rank - b.rank)
+    .map(({ match }) => match);
 }
 
 /** An unrecognised line with its log prefix set aside: the message itself, whole, and when it ran. */

@@ -1,4 +1,5 @@
 /** Plain-text wording of results, shared by the page's "copy resolution" and the CLI. */
+import { entraDigits } from '../text/entra-code.ts';
 import type { Confidence } from '../types.ts';
 
 export const CONFIDENCE_LABEL: Record<Confidence, string> = {
@@ -34,7 +35,7 @@ export function ignoredSentence(kinds: readonly string[]): string {
 
 /** Microsoft's own page for an Entra code (`AADSTS700082`); undefined for other codes. */
 export function microsoftLookupUrl(code: string): string | undefined {
-  const digits = /^AADSTS(\d+)$/i.exec(code)?.[1];
+  const digits = entraDigits(code);
   return digits ? `https://login.microsoftonline.com/error?code=${digits}` : undefined;
 }
 

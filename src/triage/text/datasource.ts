@@ -6,7 +6,8 @@
  * ignored when matching (a datasource called "Legal hold" is not evidence of
  * any error, and must not dilute the evidence that is).
  */
-const QUOTED = /\bdata ?source(?: ?name)?["']?\s*[:=]?\s*(?:'([^'\n]{1,120})'|"([^"\n]{1,120})"|\u2018([^\u2019\n]{1,120})\u2019|\u201c([^\u201d\n]{1,120})\u201d)/i;
+const QUOTED =
+  /\bdata ?source(?: ?name)?["']?\s*[:=]?\s*(?:'([^'\n]{1,120})'|"([^"\n]{1,120})"|\u2018([^\u2019\n]{1,120})\u2019|\u201c([^\u201d\n]{1,120})\u201d)/i;
 const ASSIGNED = /\bdata ?source(?: ?name)?\s*=\s*([^\s,;'"][^\s,;]{0,119})/i;
 
 /** Only a record's start is looked at: the name is given up front, never deep in a JSON body. */

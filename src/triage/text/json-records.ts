@@ -89,7 +89,14 @@ export class JsonRecordScanner {
       }
       const frame = this.stack[this.stack.length - 1];
       const atRecordLevel = this.atRecordLevel();
-      const valueStarts = frame !== undefined && !this.inScalar && ch !== 0x2c && ch !== 0x3a && ch !== 0x5d && ch !== 0x7d && (frame.kind === 'array' || frame.state === 'value');
+      const valueStarts =
+        frame !== undefined &&
+        !this.inScalar &&
+        ch !== 0x2c &&
+        ch !== 0x3a &&
+        ch !== 0x5d &&
+        ch !== 0x7d &&
+        (frame.kind === 'array' || frame.state === 'value');
       if (valueStarts) {
         if (atRecordLevel && this.recordStart < 0) {
           const record = ch === 0x7b /* { */ || (ch === 0x22 && this.layout.strings && frame.kind === 'array');

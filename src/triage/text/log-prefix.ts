@@ -43,8 +43,14 @@ const HEAD_CHARS = 400;
  * starts in the whole input, never on a copy of it.
  */
 const LEAD = String.raw`[ \t]{0,4}[[("']?`;
-const YEAR_FIRST = new RegExp(String.raw`${LEAD}((\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?: ?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)(?![\d:])`, 'iy');
-const DAY_FIRST_OR_US = new RegExp(String.raw`${LEAD}(\d{1,2}\/\d{1,2}\/\d{2,4},? (\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?: ?([AP]M))?)(?![\d:])`, 'iy');
+const YEAR_FIRST = new RegExp(
+  String.raw`${LEAD}((\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?: ?(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)(?![\d:])`,
+  'iy',
+);
+const DAY_FIRST_OR_US = new RegExp(
+  String.raw`${LEAD}(\d{1,2}\/\d{1,2}\/\d{2,4},? (\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?: ?([AP]M))?)(?![\d:])`,
+  'iy',
+);
 const SYSLOG = new RegExp(String.raw`${LEAD}([A-Z][a-z]{2} {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2}))(?![\d:])`, 'y');
 const TIME_ONLY = new RegExp(String.raw`${LEAD}((\d{1,2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?(?: ?([AP]M))?)(?![\d:])`, 'iy');
 

@@ -19,26 +19,57 @@ export interface NormalisedText {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
-  lsquo: "'", rsquo: "'", ldquo: '"', rdquo: '"', ndash: '-', mdash: '-', hellip: '...', colon: ':',
-  sol: '/', bsol: '\\', lpar: '(', rpar: ')', lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', comma: ',',
-  period: '.', semi: ';', equals: '=', num: '#', excl: '!', quest: '?', apos39: "'",
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  ndash: '-',
+  mdash: '-',
+  hellip: '...',
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  lcub: '{',
+  rcub: '}',
+  comma: ',',
+  period: '.',
+  semi: ';',
+  equals: '=',
+  num: '#',
+  excl: '!',
+  quest: '?',
+  apos39: "'",
 };
 
 /** Zero-width, bidi-override and BOM characters: invisible, so never evidence. */
 function isInvisible(code: number): boolean {
-  return (
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2060 && code <= 0x2069) ||
-    code === 0xfeff ||
-    code === 0x00ad
-  );
+  return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff || code === 0x00ad;
 }
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x1680;
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x1680
+  );
 }
 
 /** Decodes an entity starting at `start` (which holds `&`); returns [decoded, length] or null. */
@@ -73,9 +104,15 @@ function decodeEscape(input: string, start: number): [string, number] | null {
   if (letter === undefined) return null;
   const length = next - start + 1;
   switch (letter) {
-    case 'n': case 'r': case 't': case 'f': case 'b':
+    case 'n':
+    case 'r':
+    case 't':
+    case 'f':
+    case 'b':
       return [' ', length];
-    case '"': case "'": case '/':
+    case '"':
+    case "'":
+    case '/':
       return [letter, length];
     case 'u': {
       const hex = input.slice(next + 1, next + 5);
@@ -161,7 +198,10 @@ export function normalise(input: string): NormalisedText {
       const folded = code < 0x80 ? ch.toLowerCase() : ch.normalize('NFKC').toLowerCase();
       for (const unit of folded) {
         if (isSpace(unit.codePointAt(0)!)) {
-          if (!lastWasSpace) { out.push(0x20, origin); lastWasSpace = true; }
+          if (!lastWasSpace) {
+            out.push(0x20, origin);
+            lastWasSpace = true;
+          }
           continue;
         }
         for (let k = 0; k < unit.length; k++) out.push(unit.charCodeAt(k), origin);
@@ -180,14 +220,25 @@ export function normalise(input: string): NormalisedText {
     }
     if (code === 0x26 /* & */) {
       const entity = decodeEntity(input, i);
-      if (entity) { emit(entity[0], i); i += entity[1]; continue; }
+      if (entity) {
+        emit(entity[0], i);
+        i += entity[1];
+        continue;
+      }
     } else if (code === 0x5c /* \ */) {
       const escape = decodeEscape(input, i);
-      if (escape) { emit(escape[0], i); i += escape[1]; continue; }
+      if (escape) {
+        emit(escape[0], i);
+        i += escape[1];
+        continue;
+      }
       // Literal backslashes: the whole run is literal (decoding depends only on
       // what follows the run), so it is emitted at once rather than rescanned
       // from each backslash, which made a long run quadratic.
-      while (i < input.length && input.charCodeAt(i) === 0x5c) { emit('\\', i); i++; }
+      while (i < input.length && input.charCodeAt(i) === 0x5c) {
+        emit('\\', i);
+        i++;
+      }
       continue;
     }
     const point = input.codePointAt(i)!;

@@ -34,8 +34,18 @@ export interface Redaction {
 
 /** Names whose value is a token (`name=value`, `name: value`, `"name": "value"`). */
 const TOKEN_NAMES = [
-  'refresh_?token', 'access_?token', 'id_?token', 'token', 'auth_?code', 'authorization_code',
-  'client_?assertion', 'assertion', 'session_?state', 'sig', 'signature', 'sas_?token',
+  'refresh_?token',
+  'access_?token',
+  'id_?token',
+  'token',
+  'auth_?code',
+  'authorization_code',
+  'client_?assertion',
+  'assertion',
+  'session_?state',
+  'sig',
+  'signature',
+  'sas_?token',
 ];
 /** Names whose value is a secret. */
 const SECRET_NAMES = ['client_?secret', 'secret', 'password', 'passwd', 'pwd', 'pass', 'credentials?', 'app_?password'];

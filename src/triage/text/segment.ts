@@ -27,7 +27,8 @@ export interface RecordSpan {
 }
 
 /** A line that starts a log record: it begins with a date or time stamp. */
-const TIME_STAMPED = /^\s{0,4}[[("']?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\/\d{2}\/\d{2}|\d{1,2}:\d{2}:\d{2}|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2})/;
+const TIME_STAMPED =
+  /^\s{0,4}[[("']?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}\/\d{2}\/\d{2}|\d{1,2}:\d{2}:\d{2}|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2})/;
 
 /** "1. …", "2) …", "- …", "* …", "• …". */
 const LIST_ITEM = /^\s{0,6}(?:[-*•‣◦]|\d{1,4}[.)])\s+\S/;
@@ -51,7 +52,10 @@ const SINGLE_RECORD_MAX_CHARS = 20_000;
 /** Only this much of each line is looked at to classify it. */
 const LINE_HEAD = 64;
 
-interface Line { start: number; end: number }
+interface Line {
+  start: number;
+  end: number;
+}
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];

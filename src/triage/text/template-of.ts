@@ -38,8 +38,16 @@ export interface TextTemplate {
 
 /** How a placeholder of each kind is named when no word before it says more. */
 const KIND_NAME: Record<PlaceholderKind, string> = {
-  guid: 'id', timestamp: 'time', date: 'date', time: 'time', duration: 'duration', email: 'user',
-  ip: 'address', hex: 'thumbprint', number: 'number', datasource: 'datasource',
+  guid: 'id',
+  timestamp: 'time',
+  date: 'date',
+  time: 'time',
+  duration: 'duration',
+  email: 'user',
+  ip: 'address',
+  hex: 'thumbprint',
+  number: 'number',
+  datasource: 'datasource',
 };
 
 /** Words that name a value only together with the word before them ("trace id", "object id"). */

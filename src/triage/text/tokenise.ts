@@ -7,8 +7,9 @@
  * Every quantifier in the pattern is bounded or ends the alternation, so the
  * scan is linear in the length of the text whatever it contains.
  */
-export type MaskKind =
-  | 'guid' | 'timestamp' | 'date' | 'time' | 'duration' | 'email' | 'ip' | 'hex' | 'number' | 'datasource';
+import { ENTRA_CODE_SOURCE } from './entra-code.ts';
+
+export type MaskKind = 'guid' | 'timestamp' | 'date' | 'time' | 'duration' | 'email' | 'ip' | 'hex' | 'number' | 'datasource';
 
 export interface Token {
   /** What comparisons use: the word itself, or `<kind>` for a masked part. */
@@ -33,7 +34,7 @@ const TOKEN_PATTERN = new RegExp(
     '(?<time>\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:z)?)',
     '(?<email>[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,8})',
     '(?<ip>\\d{1,3}(?:\\.\\d{1,3}){3})',
-    '(?<code>aadsts\\d{4,9})(?![\\p{L}\\p{N}])',
+    `(?<code>${ENTRA_CODE_SOURCE})(?![\\p{L}\\p{N}])`,
     '(?<hex>(?:0x)?[0-9a-f]{16,256})(?![\\p{L}\\p{N}_])',
     '(?<compound>\\p{L}[\\p{L}\\p{N}_]{0,63}(?:-\\p{L}[\\p{L}\\p{N}_]{0,63}){1,4})(?![\\p{L}\\p{N}_-])',
     '(?<word>[\\p{L}\\p{N}_]+)',

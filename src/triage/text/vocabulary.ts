@@ -3,10 +3,56 @@
  * no evidence, and error-ish words tell a failed record from a routine one.
  */
 export const STOPWORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'being', 'by', 'can', 'could', 'do', 'does', 'for',
-  'from', 'has', 'have', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'might', 'must', 'of', 'on', 'or',
-  'should', 'so', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'this', 'those', 'to', 'was',
-  'were', 'which', 'will', 'with', 'would', 'you', 'your',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'been',
+  'being',
+  'by',
+  'can',
+  'could',
+  'do',
+  'does',
+  'for',
+  'from',
+  'has',
+  'have',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'may',
+  'might',
+  'must',
+  'of',
+  'on',
+  'or',
+  'should',
+  'so',
+  'that',
+  'the',
+  'their',
+  'them',
+  'then',
+  'there',
+  'these',
+  'this',
+  'those',
+  'to',
+  'was',
+  'were',
+  'which',
+  'will',
+  'with',
+  'would',
+  'you',
+  'your',
 ]);
 
 /**
@@ -16,8 +62,21 @@ export const STOPWORDS = new Set([
  * not count as any message.
  */
 export const BOILERPLATE = new Set([
-  'trace', 'correlation', 'timestamp', 'id', 'ids', 'error', 'errors', 'exception', 'message', 'details',
-  'info', 'warning', 'warn', 'debug', 'fatal',
+  'trace',
+  'correlation',
+  'timestamp',
+  'id',
+  'ids',
+  'error',
+  'errors',
+  'exception',
+  'message',
+  'details',
+  'info',
+  'warning',
+  'warn',
+  'debug',
+  'fatal',
 ]);
 
 /**
@@ -29,9 +88,37 @@ export const BOILERPLATE = new Set([
  * changes it.
  */
 export const GENERIC_FAILURE_WORDS = new Set([
-  'invalid', 'failed', 'fail', 'fails', 'failure', 'failing', 'denied', 'unauthorized', 'unauthorised', 'forbidden',
-  'refused', 'rejected', 'unable', 'cannot', 'could', 'not', 'no', 'unknown', 'unexpected', 'occurred', 'problem',
-  'bad', 'wrong', 'request', 'response', 'operation', 'issue', 'please', 'try', 'again', 'later',
+  'invalid',
+  'failed',
+  'fail',
+  'fails',
+  'failure',
+  'failing',
+  'denied',
+  'unauthorized',
+  'unauthorised',
+  'forbidden',
+  'refused',
+  'rejected',
+  'unable',
+  'cannot',
+  'could',
+  'not',
+  'no',
+  'unknown',
+  'unexpected',
+  'occurred',
+  'problem',
+  'bad',
+  'wrong',
+  'request',
+  'response',
+  'operation',
+  'issue',
+  'please',
+  'try',
+  'again',
+  'later',
 ]);
 
 /** Does this significant word say more than that something failed? */
@@ -60,3 +147,21 @@ export const FAILURE_WORDS =
 
 /** @deprecated the old name of FAILURE_WORDS, kept for the site's search until it moves. */
 export const ERRORISH = FAILURE_WORDS;
+
+/** Words after which a bare number is an error code rather than a count or a port. */
+export const CODE_CONTEXT: ReadonlySet<string> = new Set([
+  'error_codes',
+  'errorcodes',
+  'errorno',
+  'error_code',
+  'errorcode',
+  'code',
+  'codes',
+  'error',
+  'aadsts',
+  'invalid_client',
+  'invalid_grant',
+  'invalid_request',
+  'invalid_resource',
+  'interaction_required',
+]);

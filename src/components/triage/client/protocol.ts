@@ -6,6 +6,4 @@ export interface TriageRequest {
   text: string;
 }
 
-export type TriageResponse =
-  | { id: number; ok: true; result: TriageResult; millis: number }
-  | { id: number; ok: false; error: string; tooLarge: boolean };
+export type TriageResponse = { id: number; ok: true; result: TriageResult; millis: number } | { id: number; ok: false; error: string; tooLarge: boolean };

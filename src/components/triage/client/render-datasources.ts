@@ -42,7 +42,11 @@ type Colours = (id: string) => string;
 
 /** The colour of an error, beside its name (the names say it; the colour only ties them to the timeline). */
 function swatch(className: string): SVGElement {
-  return svg('svg', { class: 'ds-swatch', viewBox: '0 0 10 10', width: 10, height: 10, 'aria-hidden': 'true', focusable: 'false' }, svg('rect', { class: className, x: 0.5, y: 0.5, width: 9, height: 9 }));
+  return svg(
+    'svg',
+    { class: 'ds-swatch', viewBox: '0 0 10 10', width: 10, height: 10, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { class: className, x: 0.5, y: 0.5, width: 9, height: 9 }),
+  );
 }
 
 /** A mark's tooltip: "2025-03-04 02:00:09, line 2: failed (Refresh token expired)". */
@@ -82,7 +86,15 @@ function errorsCell(datasource: DatasourceSummary, colours: Colours): HTMLElemen
   );
   const { records, codes } = datasource.unrecognised;
   if (records > 0) {
-    items.push(h('li', {}, swatch('ds-unrecognised'), ` Not recognised (${records.toLocaleString('en')})`, ...(codes.length > 0 ? [': ', h('code', {}, codes.join(', '))] : [])));
+    items.push(
+      h(
+        'li',
+        {},
+        swatch('ds-unrecognised'),
+        ` Not recognised (${records.toLocaleString('en')})`,
+        ...(codes.length > 0 ? [': ', h('code', {}, codes.join(', '))] : []),
+      ),
+    );
   }
   return items.length > 0 ? h('ul', { class: 'ds-errors' }, ...items) : h('span', { class: 'ds-none' }, 'None');
 }
@@ -91,7 +103,13 @@ function errorsCell(datasource: DatasourceSummary, colours: Colours): HTMLElemen
 function failuresCell(datasource: DatasourceSummary): HTMLElement {
   if (!datasource.firstFailure || !datasource.lastFailure) return h('span', {}, 'None');
   if (datasource.failed === 1) return h('span', { class: 'ds-when' }, whenOf(datasource.firstFailure));
-  return h('span', {}, h('span', { class: 'ds-when' }, `First: ${whenOf(datasource.firstFailure)}`), ' ', h('span', { class: 'ds-when' }, `Last: ${whenOf(datasource.lastFailure)}`));
+  return h(
+    'span',
+    {},
+    h('span', { class: 'ds-when' }, `First: ${whenOf(datasource.firstFailure)}`),
+    ' ',
+    h('span', { class: 'ds-when' }, `Last: ${whenOf(datasource.lastFailure)}`),
+  );
 }
 
 /** "2 failed, 0 routine", each count kept on one line. */
@@ -138,12 +156,7 @@ export function datasourceSection(result: TriageResult): HTMLElement[] {
       h(
         'div',
         { class: 'ds-table-wrap' },
-        h(
-          'table',
-          { class: 'ds-table' },
-          h('thead', {}, h('tr', {}, ...COLUMNS.map((column) => h('th', { scope: 'col' }, column)))),
-          h('tbody', {}, ...rows),
-        ),
+        h('table', { class: 'ds-table' }, h('thead', {}, h('tr', {}, ...COLUMNS.map((column) => h('th', { scope: 'col' }, column)))), h('tbody', {}, ...rows)),
       ),
       h(
         'p',

@@ -27,7 +27,6 @@ const MAX_UNRECOGNISED = 20;
 /** The result's one heading: focused when a prefilled link opens the page. */
 export const RESULT_HEADING_ID = 'triage-result-heading';
 
-
 export interface RenderOptions {
   /** Link to Pagefind search for the paste's meaningful words. */
   searchHref: string;
@@ -36,7 +35,6 @@ export interface RenderOptions {
   /** The text that was triaged: excerpts are cut from it (a result lists records, not their whole text). */
   paste: string;
 }
-
 
 /** One sentence for the live region: what was found, and what was not. */
 export const summarise = summaryOf;
@@ -79,9 +77,7 @@ function fix(match: TopMatch): HTMLElement {
 function answerCard(match: TopMatch, result: TriageResult, multiRecord: boolean, paste: string): HTMLElement {
   const segment = result.segments[match.segments[0]!]!;
   const ignored = ignoredSentence(segment.ignored.map((part) => part.kind));
-  const caption = multiRecord
-    ? `From your paste (${describeLines(match, result.segments, MAX_LINE_LIST)}):`
-    : 'From your paste:';
+  const caption = multiRecord ? `From your paste (${describeLines(match, result.segments, MAX_LINE_LIST)}):` : 'From your paste:';
   return h(
     'li',
     { class: 'triage-answer', 'data-confidence': match.confidence, 'data-rule': match.id },
@@ -155,7 +151,9 @@ function unrecognisedList(result: TriageResult, options: RenderOptions, contact:
             {},
             h('strong', {}, `Line ${record.lines[0]}`),
             // The log prefix, said apart: "(Datasource Board, 2025-03-04 02:00:10)".
-            ...(record.datasource || record.time ? [` (${[record.datasource ? `Datasource ${record.datasource}` : '', record.time ?? ''].filter(Boolean).join(', ')})`] : []),
+            ...(record.datasource || record.time
+              ? [` (${[record.datasource ? `Datasource ${record.datasource}` : '', record.time ?? ''].filter(Boolean).join(', ')})`]
+              : []),
             ': ',
             h('code', { class: 'triage-unrecognised-message' }, `${record.message}${record.cut ? '…' : ''}`),
             ...record.codes.flatMap((code) => [' ', codeLabel(code)]),
@@ -266,7 +264,11 @@ export function renderResult(container: HTMLElement, result: TriageResult, optio
 /** Shown instead of a verdict while the paste is still too short to judge. */
 export function renderHint(container: HTMLElement): void {
   container.replaceChildren(
-    h('p', { class: 'triage-message triage-hint-more' }, 'Keep going: paste the whole message from the audit log. A few words are needed to recognise an error.'),
+    h(
+      'p',
+      { class: 'triage-message triage-hint-more' },
+      'Keep going: paste the whole message from the audit log. A few words are needed to recognise an error.',
+    ),
   );
 }
 

@@ -26,7 +26,8 @@ export interface PreparedScreenshot {
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 function context(width: number, height: number): Canvas2D {
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+  const canvas =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
   const drawing = canvas.getContext('2d', { willReadFrequently: true }) as Canvas2D | null;
   if (!drawing) throw new ScreenshotError('This browser cannot draw the image to read it.');
   return drawing;
@@ -61,7 +62,9 @@ export async function prepareScreenshot(file: Blob): Promise<PreparedScreenshot>
   const { width, height } = bitmap;
   if (width * height > PREPROCESSING.maxInputPixels) {
     bitmap.close();
-    throw new ScreenshotError(`This image is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, too large to read here: crop it to the error message.`);
+    throw new ScreenshotError(
+      `This image is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, too large to read here: crop it to the error message.`,
+    );
   }
   const original = context(width, height);
   original.drawImage(bitmap, 0, 0);
