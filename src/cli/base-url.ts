@@ -5,6 +5,7 @@
  * `https://corp.example/ipp-help/` has its articles at
  * `https://corp.example/ipp-help/errors/<id>/`.
  */
+import { absoluteUrl } from '../triage/present/explain.ts';
 import type { TriageResult } from '../triage/types.ts';
 import { UsageError } from './exit.ts';
 
@@ -25,10 +26,9 @@ export function parseBaseUrl(value: string | undefined, source = '--base-url'): 
   return url;
 }
 
-/** A site-relative article URL (`/errors/x/`) under the base, path prefix kept; unchanged without a base. */
+/** A site-relative article URL (`/errors/x/`) under the base, path prefix kept; unchanged without a base (see absoluteUrl). */
 export function articleUrl(url: string, base: URL | undefined): string {
-  if (!base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  return new URL(url.replace(/^\/+/, ''), base).toString();
+  return absoluteUrl(url, base);
 }
 
 /** The result with every article link under the base (JSON output). */

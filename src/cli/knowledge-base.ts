@@ -10,6 +10,7 @@
  * compile it, and the audience. Same content, same key: the cached index is
  * used as is. Any change, even a byte, and it is rebuilt (and validated).
  */
+import { plural } from '../triage/text/wording.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -95,9 +96,7 @@ export function loadValidKnowledgeBase(root: string): KnowledgeBase {
   }
   const problems = findContentProblems(kb);
   if (problems.length > 0) {
-    throw new CliError(
-      `invalid rules (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`,
-    );
+    throw new CliError(`invalid rules (${plural(problems.length, 'problem')}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`);
   }
   return kb;
 }

@@ -3,6 +3,7 @@
  * Every line passes through `printable`: a ticket's escape sequences are
  * shown, never obeyed, by the agent's terminal.
  */
+import { plural } from '../triage/text/wording.ts';
 import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
 import { answersInLogOrder, showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
 import { codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
@@ -74,7 +75,7 @@ function unrecognisedSection(result: TriageResult, lines: string[]): boolean {
   const { stats } = result;
   const unrecognised = unrecognisedLines(result);
   if (unrecognised.length === 0 || stats.records <= 1) return false;
-  lines.push('', `Not recognised (${stats.unrecognised} failed line${stats.unrecognised === 1 ? '' : 's'}):`);
+  lines.push('', `Not recognised (${plural(stats.unrecognised, 'failed line')}):`);
   for (const record of unrecognised.slice(0, MAX_UNRECOGNISED)) {
     const where = [`line ${record.lines[0]}`, ...(record.datasource ? [`Datasource ${record.datasource}`] : []), ...(record.time ? [record.time] : [])].join(
       ', ',

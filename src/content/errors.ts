@@ -3,6 +3,7 @@
  * field, as an author needs to fix it; a whole check raises them together, so
  * one build lists every problem instead of the first.
  */
+import { plural } from '../triage/text/wording.ts';
 
 /** One problem in one file: `rules/x/y.mdx: field "messages.0": …`. */
 export class ContentError extends Error {
@@ -22,7 +23,7 @@ export class InvalidContentError extends Error {
   readonly problems: readonly ContentError[];
 
   constructor(problems: readonly ContentError[]) {
-    super(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`);
+    super(`Invalid content (${plural(problems.length, 'problem')}):\n- ${problems.map((problem) => problem.message).join('\n- ')}`);
     this.name = 'InvalidContentError';
     this.problems = problems;
   }

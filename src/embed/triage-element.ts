@@ -9,7 +9,8 @@
  * the customer's browser, and the text never leaves it.
  */
 import { createEngine, type TriageEngine } from '../triage/engine.ts';
-import type { TriageIndex } from '../triage/types.ts';
+import { absoluteUrl } from '../triage/present/explain.ts';
+import { loadTriageIndex } from '../lib/triage-index.ts';
 import { EMBED_CSS } from './styles.ts';
 import { answerPanel } from './view.ts';
 
@@ -22,12 +23,7 @@ let engineOnce: Promise<TriageEngine> | undefined;
 
 /** The engine over this site's index, fetched once per page however many widgets it has. */
 function engineFrom(site: URL): Promise<TriageEngine> {
-  engineOnce ??= fetch(new URL('triage-index.json', site), { credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors' })
-    .then((response) => {
-      if (!response.ok) throw new Error(`triage index: HTTP ${response.status}`);
-      return response.json() as Promise<TriageIndex>;
-    })
-    .then((index) => createEngine(index));
+  engineOnce ??= loadTriageIndex(site, { credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors' }).then((index) => createEngine(index));
   engineOnce.catch(() => (engineOnce = undefined)); // a failed fetch is tried again on the next input
   return engineOnce;
 }
@@ -106,7 +102,7 @@ export function defineTriageElement(site: URL, name = 'ipp-triage'): void {
         return this.show(null); // the help site is unreachable: the form works as before
       }
       if (text !== this.lastText) return; // typed on while the index loaded
-      const articleUrl = (url: string) => new URL(url.replace(/^\/+/, ''), site).toString();
+      const articleUrl = (url: string) => absoluteUrl(url, site);
       this.show(answerPanel(engine.triage(text), articleUrl));
     }
 

@@ -5,6 +5,7 @@
  * typing a ticket, not asking us). Text nodes only: nothing from
  * the paste or the index is ever parsed as HTML.
  */
+import { plural } from '../triage/text/wording.ts';
 import { datasourceSentence, showsDatasources } from '../triage/present/datasources.ts';
 import { answersOf, VERDICT } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
@@ -39,13 +40,7 @@ export function answerPanel(result: TriageResult, articleUrl: (url: string) => s
   if (answer.steps.length > 0) panel.append(element('ol', '', ...answer.steps.map((step) => element('li', '', step))));
   panel.append(element('p', '', link));
   if (others.length > 0) {
-    panel.append(
-      element(
-        'p',
-        'more',
-        `${others.length} other known error${others.length === 1 ? '' : 's'} in the text: ${others.map((match) => match.title).join('; ')}.`,
-      ),
-    );
+    panel.append(element('p', 'more', `${plural(others.length, 'other known error')} in the text: ${others.map((match) => match.title).join('; ')}.`));
   }
   return panel;
 }

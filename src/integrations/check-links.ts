@@ -17,6 +17,7 @@
  * valid HTML with one attribute, and no link in it. (A scan that ended the tag
  * at the first `>` used to find a link `"x"` there and fail the build.)
  */
+import { plural } from '../triage/text/wording.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,7 +237,7 @@ export function checkLinks(dir: string, site?: string): BrokenLink[] {
 }
 
 export function formatBrokenLinks(broken: BrokenLink[]): string {
-  return `${broken.length} broken internal link${broken.length === 1 ? '' : 's'}:\n${broken.map((b) => `- ${b.page}: "${b.link}" (${b.reason})`).join('\n')}`;
+  return `${plural(broken.length, 'broken internal link')}:\n${broken.map((b) => `- ${b.page}: "${b.link}" (${b.reason})`).join('\n')}`;
 }
 
 export default function checkLinksIntegration(): AstroIntegration {

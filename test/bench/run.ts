@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixGuides, random, realisticRules, syntheticRuleFile, syntheticRules } from '../support/synthetic-rules.ts';
-import { readCases } from '../support/accuracy.ts';
+import { figures, judgeEngine, judgePlainFuse, readCases, unseen } from '../support/accuracy.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -188,6 +188,21 @@ for (const count of [1000, 5000]) {
     console.log(
       `${`answers or confidences changed by +${count.toLocaleString('en')} realistic rules`.padEnd(52)} ${String(changed).padStart(10)} of ${pastes.length} pastes${changed === 0 ? '  (goal 0: met)' : '  (goal 0: MISSED)'}`,
     );
+  }
+}
+
+// Accuracy on the labelled sets (test/fixtures/README.md), beside plain
+// fuse.js over the same messages (what a fuzzy lookup alone would answer).
+{
+  const sets = (names: string[]) => names.map((name) => ({ cases: readCases(`${ROOT}/test/fixtures/${name}.jsonl`) }));
+  const ruleData = kb.rules.map((rule) => rule.data);
+  for (const [label, names] of [
+    ['development sets', ['realworld-public', 'coverage-public', 'hard-cases']],
+    ['held-out sets', ['hold-public', 'signin-network-public']],
+  ] as const) {
+    const { fresh } = unseen(sets([...names]), ruleData);
+    console.log(figures(`${label}, engine`, judgeEngine(engine, fresh)));
+    console.log(figures(`${label}, plain fuse.js`, judgePlainFuse(fresh, ruleData)));
   }
 }
 

@@ -141,6 +141,25 @@ test('no network request carries the pasted text', async ({ page }) => {
   expect(requests.filter((request) => request.includes(marker))).toEqual([]);
 });
 
+test('success lines are routine: only the failed line no rule knows is listed as not recognised', async ({ page }) => {
+  await paste(
+    page,
+    [
+      "2026-11-30 02:05:40 INFO Datasource 'Finance US': Preservation run completed: 388 mailboxes, 0 failures",
+      "2026-11-30 02:06:10 INFO Datasource 'Legal': Completed with no errors",
+      "2026-11-30 02:07:00 INFO Datasource 'HR': Sync finished: 0 errors, 0 warnings",
+      "2026-11-30 02:07:30 INFO Datasource 'Sales': Hold run succeeded, no failed mailboxes",
+      "2026-11-30 02:08:00 ERROR Datasource 'Board': AADSTS700082: The refresh token has expired due to inactivity.",
+      "2026-11-30 02:09:00 ERROR Datasource 'Audit': Provider fault 0x80131500 while reading the custodian list",
+    ].join('\n'),
+  );
+  await expect(status(page)).toContainText('Found: Refresh token expired');
+  const unrecognised = page.getByRole('region', { name: /^Not recognised/ });
+  await expect(unrecognised.getByRole('heading')).toHaveText('Not recognised (1 failed line)');
+  await expect(unrecognised.locator('li')).toHaveCount(1);
+  await expect(unrecognised.locator('li')).toContainText('Provider fault 0x80131500');
+});
+
 // How long the main thread stalls under a 5 MB paste is a timing: `npm run bench`
 // prints it (test/bench/page.ts). What must hold whatever the timing is tested here.
 test('a 5 MB audit log is read in a worker and answered, and a paste over the limit gets a message', async ({ page }) => {

@@ -10,7 +10,7 @@
  * Budgets (exit 1 when missed):
  * - the triage page ships at most 40 KB gzip of JavaScript, worker included;
  * - the search page ships at most 16 KB gzip, counting the typo correction
- *   (fuse.js and the tokeniser) that it imports only when a search finds
+ *   (the edit-distance check and the tokeniser) that it imports only when a search finds
  *   nothing (src/components/search/spelling.ts);
  * - an article page (rule, guide) ships, beyond the header's search component
  *   (the scripts of SiteSearch.astro and their imports), at most 3 KB gzip of

@@ -2,6 +2,7 @@
  * The gaps report as text (a terminal: escapes shown, never obeyed),
  * Markdown (an issue or a wiki page) or JSON (a script).
  */
+import { plural } from '../../triage/text/wording.ts';
 import type { TriageIndex } from '../../triage/types.ts';
 import { printable } from '../terminal.ts';
 import type { Gap } from './clusters.ts';
@@ -36,7 +37,7 @@ function headline(report: GapReport, shown: number): string {
   const { unit, total, unanswered, gaps } = report;
   if (gaps.length === 0) return `No content gaps: every failure in ${total.toLocaleString('en')} ${unit} has an answer.`;
   const listed = shown < gaps.length ? ` (the ${shown} most frequent below)` : '';
-  return `${gaps.length.toLocaleString('en')} kind${gaps.length === 1 ? '' : 's'} of failure no rule answers${listed}, in ${unanswered.toLocaleString('en')} of ${total.toLocaleString('en')} ${unit} (${percent(unanswered, total)}).`;
+  return `${plural(gaps.length, 'kind')} of failure no rule answers${listed}, in ${unanswered.toLocaleString('en')} of ${total.toLocaleString('en')} ${unit} (${percent(unanswered, total)}).`;
 }
 
 export function formatText(report: GapReport, top: number, index: TriageIndex): string {

@@ -14,6 +14,7 @@
  * /triage-index.json (cached afterwards), which the search page should not
  * pay for on every visit.
  */
+import { loadTriageIndex } from '../../lib/triage-index.ts';
 import { allowedSlips, editDistance } from '../../triage/match/edit-distance.ts';
 import type { TriageIndex } from '../../triage/types.ts';
 
@@ -55,12 +56,7 @@ export function correctWord(word: string, vocabulary: Vocabulary): string | null
 let loading: Promise<Vocabulary> | undefined;
 
 function load(): Promise<Vocabulary> {
-  loading ??= fetch('/triage-index.json')
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json() as Promise<TriageIndex>;
-    })
-    .then(vocabularyOf);
+  loading ??= loadTriageIndex(location.origin).then(vocabularyOf);
   loading.catch(() => (loading = undefined)); // try again on the next search
   return loading;
 }

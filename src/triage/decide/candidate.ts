@@ -4,6 +4,7 @@
  * own code, or its best-calibrated message reading, with the spans of the
  * paste that support it merged once.
  */
+import { plural } from '../text/wording.ts';
 import type { RecordEvidence, RuleEvidence, TemplateReading } from '../match/candidates.ts';
 import { mergeEvidence, type RecordView, spanOf } from '../match/evidence.ts';
 import type { Confidence, Evidence } from '../types.ts';
@@ -98,7 +99,7 @@ function betterTemplate(a: TemplateEvidence, b: TemplateEvidence): boolean {
 function describeTemplate(template: TemplateEvidence): string {
   const { score } = template;
   const percent = Math.round(score.templateCoverage * 100);
-  let reason = `${score.significantWords} key word${score.significantWords === 1 ? '' : 's'} of the message "${template.template}" appear in order (${percent}% of the message).`;
+  let reason = `${plural(score.significantWords, 'key word')} of the message "${template.template}" appear in order (${percent}% of the message).`;
   if (template.corrections.length > 0) {
     reason += ` Misspelt words were allowed for: ${template.corrections.map((c) => `"${c.said}" read as "${c.readAs}"`).join(', ')}.`;
   }

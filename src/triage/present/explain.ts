@@ -39,11 +39,15 @@ export function microsoftLookupUrl(code: string): string | undefined {
   return digits ? `https://login.microsoftonline.com/error?code=${digits}` : undefined;
 }
 
-/** Joins a site-relative URL to a base (`https://help.example.com`); relative when no base. */
-export function absoluteUrl(url: string, base: string): string {
-  if (!base) return url;
-  // Relative to the base's own path: "https://corp.example/ipp-help/" keeps its "/ipp-help/".
-  return new URL(url.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`).toString();
+/**
+ * A site-relative article URL (`/errors/x/`) under a base (`https://help.example.com`, or a
+ * path such as `https://corp.example/ipp-help/`, which is kept): the one place site URLs are
+ * joined (the reply text, the CLI, the embed). Unchanged without a base, or when already absolute.
+ */
+export function absoluteUrl(url: string, base: string | URL | undefined): string {
+  if (!base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  const root = typeof base === 'string' ? (base.endsWith('/') ? base : `${base}/`) : base.pathname.endsWith('/') ? base : new URL(`${base.pathname}/`, base);
+  return new URL(url.replace(/^\/+/, ''), root).toString();
 }
 
 /** What a reply is made of: the rule's own words and its article. */

@@ -4,6 +4,7 @@
  * each error was found, and how to say all that in one sentence. The page,
  * the CLI and the embed only format what this module returns.
  */
+import { plural } from '../text/wording.ts';
 import type { Confidence, Match, Segment, TopMatch, TriageResult } from '../types.ts';
 import { microsoftLookupUrl } from './explain.ts';
 
@@ -98,10 +99,7 @@ export function unrecognisedOf(result: TriageResult): UnrecognisedRecord[] {
   return records;
 }
 
-/** "1 failed line", "1,204 failed lines". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
+export { plural } from '../text/wording.ts';
 
 /**
  * One sentence for the top of the result and for screen readers: the answer

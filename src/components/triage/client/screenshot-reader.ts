@@ -6,10 +6,10 @@
  * it came from a screenshot and what was repaired. The image never leaves the
  * page: it is read by Tesseract in a worker with files from this site.
  */
+import { loadTriageIndex } from '../../../lib/triage-index.ts';
 import { screenshotNotice } from '../../../ocr/notice.ts';
 import { knownEntraCodes, repairCodes } from '../../../ocr/repair.ts';
 import { tidyRecognisedText } from '../../../ocr/settings.ts';
-import type { TriageIndex } from '../../../triage/types.ts';
 import { recognise, stopOcr, type OcrProgress } from './ocr-worker.ts';
 import { prepareScreenshot, ScreenshotError } from './screenshot-image.ts';
 import type { TriageTarget } from './screenshot.ts';
@@ -32,12 +32,10 @@ let knownCodes: Promise<ReadonlySet<string>> | undefined;
 
 /** The knowledge base's Entra codes, for repairing bare numbers (the index the triage worker also loads, from the HTTP cache). */
 function loadKnownCodes(): Promise<ReadonlySet<string>> {
-  knownCodes ??= fetch('/triage-index.json')
-    .then((response) => (response.ok ? (response.json() as Promise<TriageIndex>) : Promise.reject(new Error(String(response.status)))))
-    .then(knownEntraCodes, () => {
-      knownCodes = undefined;
-      return new Set<string>(); // codes written with AADSTS are still repaired
-    });
+  knownCodes ??= loadTriageIndex(location.origin).then(knownEntraCodes, () => {
+    knownCodes = undefined;
+    return new Set<string>(); // codes written with AADSTS are still repaired
+  });
   return knownCodes;
 }
 

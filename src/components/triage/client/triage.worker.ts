@@ -4,28 +4,21 @@
  * pasted text never leaves this worker except as the result sent back.
  */
 import { createEngine, InputTooLargeError, type TriageEngine } from '../../../triage/engine.ts';
-import type { TriageIndex } from '../../../triage/types.ts';
+import { loadTriageIndex } from '../../../lib/triage-index.ts';
 import type { TriageRequest, TriageResponse } from './protocol.ts';
 
 let engine: Promise<TriageEngine> | null = null;
 
-function loadEngine(indexUrl: string): Promise<TriageEngine> {
-  engine ??= fetch(indexUrl)
-    .then((response) => {
-      if (!response.ok) throw new Error(`The error index could not be loaded (HTTP ${response.status}).`);
-      return response.json() as Promise<TriageIndex>;
-    })
-    .then(createEngine);
+function loadEngine(): Promise<TriageEngine> {
+  engine ??= loadTriageIndex(self.location.origin).then(createEngine);
   return engine;
 }
-
-const indexUrl = new URL('/triage-index.json', self.location.origin).toString();
 
 self.addEventListener('message', async (event: MessageEvent<TriageRequest>) => {
   const { id, text } = event.data;
   let response: TriageResponse;
   try {
-    const ready = await loadEngine(indexUrl);
+    const ready = await loadEngine();
     const started = performance.now();
     const result = ready.triage(text);
     response = { id, ok: true, result, millis: performance.now() - started };
