@@ -13,6 +13,8 @@ export default defineConfig({
   testDir: './browser',
   outputDir: '../test-results',
   fullyParallel: true,
+  // A guard against hangs, not a speed goal (those are `npm run bench`): generous, for a shared 2-core machine.
+  timeout: 90_000,
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -288,9 +288,12 @@ test.describe('6. phones', () => {
         .first()
         .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(14);
-      for (const rule of rules) await expect(list).toContainText(rule.title);
+      // One read of the list, then every title looked for in it (a round trip per title would cost more than the check).
+      const text = (await list.textContent())!.replace(/\s+/g, ' ');
+      expect(rules.map((rule) => rule.title.replace(/\s+/g, ' ')).filter((title) => !text.includes(title))).toEqual([]);
       for (const fix of new Set(rules.map((rule) => rule.fix))) await expect(list.locator(`a[href="/guides/${fix}/"]`).first()).toBeVisible();
-      await expectNoAxeViolations(page);
+      // The whole hub is scanned in both schemes by site.spec.ts; here, the list as a phone shows it.
+      await expectNoAxeViolations(page, '[data-troubleshooting-flow]');
     });
   }
 });
