@@ -77,6 +77,7 @@ async function longestStall(page: Page): Promise<number> {
       longest = Math.max(longest, now - last);
       last = now;
     }
+    if (!status.textContent?.includes('Found')) throw new Error('the 5 MB audit log was not answered within a minute');
     return longest;
   }, REFRESH);
 }
@@ -103,6 +104,7 @@ async function longestTask(page: Page): Promise<number> {
     const status = document.querySelector('[data-triage-status]')!;
     const deadline = performance.now() + 60_000;
     while (!status.textContent?.includes('Found') && performance.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    if (!status.textContent?.includes('Found')) throw new Error('the 5 MB export was not answered within a minute');
     // The answer is in the page; let its last task finish and be reported.
     await new Promise((done) => setTimeout(done, 200));
     observer.disconnect();
