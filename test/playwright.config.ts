@@ -15,7 +15,8 @@ export default defineConfig({
   fullyParallel: true,
   // A guard against hangs, not a speed goal (those are `npm run bench`): generous, for a shared 2-core machine.
   timeout: 90_000,
-  workers: 2,
+  // Three on a 2-core machine: a browser test waits on pages, workers and the OCR much of the time, so two leave the cores idle.
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
