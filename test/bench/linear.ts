@@ -9,6 +9,7 @@ import { toTriageRules } from '../../src/content/triage-rules.ts';
 import { buildIndex } from '../../src/triage/index/build.ts';
 import { createEngine } from '../../src/triage/engine.ts';
 import { HOSTILE_SHAPES, pathologicalTemplatesEngine, readerOf } from '../support/hostile-shapes.ts';
+import { median } from './measure.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const MAX_RATIO = 8;
@@ -22,7 +23,6 @@ function cpuMs(run: () => unknown): number {
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const rules = createEngine(buildIndex(toTriageRules(loadKnowledgeBase(ROOT).rules)));
 const templates = pathologicalTemplatesEngine();

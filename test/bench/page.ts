@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../support/chromium.ts';
+import { median, waitForServer } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT_DIR = resolve(ROOT, process.env.KB_OUT_DIR ?? 'dist');
@@ -29,27 +30,6 @@ const GOAL_MS = 100;
 const REFRESH =
   'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2024-11-02T08:11:12.1234567Z and was inactive for 90.00:00:00.';
 const WRONG_PASSWORD = 'AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`the static server did not answer at ${url}`);
-}
 
 /** A 5 MB audit log, one failed line in 50: the longest gap between main-thread timers until the answer shows. */
 async function longestStall(page: Page): Promise<number> {

@@ -17,14 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixGuides, random, realisticRules, syntheticRuleFile, syntheticRules } from '../support/synthetic-rules.ts';
 import { figures, judgeEngine, judgePlainFuse, readCases, unseen } from '../support/accuracy.ts';
+import { median } from './measure.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** Median milliseconds of `run` after a warm-up. */
 function measure(run: () => unknown, iterations: number): number {

@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../support/chromium.ts';
+import { waitForServer } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT_DIR = resolve(process.argv[2] ?? process.env.KB_OUT_DIR ?? 'dist');
@@ -92,21 +93,6 @@ function readQueries(): Query[] {
     });
   if (queries.length === 0) fail(`${FIXTURE} holds no queries`);
   return queries;
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`the static server did not answer at ${url}`);
 }
 
 /** Types `query` into the search page's box and reads what the page then shows. */

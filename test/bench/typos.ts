@@ -15,6 +15,7 @@ import { toTriageRules } from '../../src/content/triage-rules.ts';
 import { buildIndex } from '../../src/triage/index/build.ts';
 import { PreparedIndex } from '../../src/triage/index/prepare.ts';
 import { allowedSlips, editDistance } from '../../src/triage/match/edit-distance.ts';
+import { median } from './measure.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const MIN_WORD = 4;
@@ -79,7 +80,6 @@ const generators: Record<string, (typo: string) => string | undefined> = {
 };
 
 console.log(`Typo candidates: ${typos.length} typos of ${vocabulary.length} vocabulary words, ${accepted.length} within the slips the check accepts`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const closestSlips = new Map(accepted.map((typo) => [typo, fewest(typo)]));
 for (const [label, find] of Object.entries(generators)) {
   let words: Array<string | undefined> = [];
