@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+const q = "2026-11-30 04:00:00 ERROR Datasource 'HR': The term 'Get-CaseHoldPolicy' is not recognized as the name of a cmdlet, function, script file, or operable program.";
+await p.goto('http://127.0.0.1:4399/triage/#q=' + encodeURIComponent(q));
+await p.waitForSelector('.triage-answer');
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/phone-triage.png' });
+await p.goto('http://127.0.0.1:4399/search/#q=' + encodeURIComponent('how do I give the account the ediscovery role'));
+await p.waitForSelector('[data-query-help][data-search-state=done]', { state: 'attached' });
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/phone-search.png' });
+await b.close();
