@@ -42,6 +42,11 @@ describe('reading a query', () => {
     expect(looksLikeErrorMessage('password')).toBe(false);
     expect(looksLikeErrorMessage('refresh token')).toBe(false);
     expect(looksLikeErrorMessage('national cloud')).toBe(false);
+    // A question is search words, however long: no log line asks one.
+    expect(looksLikeErrorMessage('how do I give the account the ediscovery role')).toBe(false);
+    expect(looksLikeErrorMessage('why does the refresh token keep expiring after 90 days?')).toBe(false);
+    expect(looksLikeErrorMessage('how do I fix AADSTS700082')).toBe(true);
+    expect(looksLikeErrorMessage('I get this error: the refresh token has expired due to inactivity')).toBe(true);
     expect(triageLink(' AADSTS700082: expired ')).toBe('/triage/#q=AADSTS700082%3A%20expired');
   });
 });

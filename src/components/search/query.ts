@@ -90,11 +90,18 @@ function wordCount(query: string, max = 12): number {
 /**
  * True when a query reads like an error copied from the audit log rather
  * than search words: an Entra code, a long sentence, or error words with a
- * few more around them ("refresh token has expired due to inactivity").
+ * few more around them ("refresh token has expired due to inactivity"); a
+ * question without a code never does.
  */
+/** The words a question starts with ("I get this error: …" is a ticket quoting one, not a question). */
+const ASKING = new Set(['how', 'what', 'why', 'where', 'when', 'which', 'who']);
+
 export function looksLikeErrorMessage(query: string): boolean {
   const text = query.trim();
   if (firstEntraCode(text)) return true;
+  // A question ("how do I give the account the eDiscovery role") is search words however long: no log line asks one.
+  const first = /^[\p{L}]+/u.exec(text.toLowerCase())?.[0];
+  if ((first !== undefined && ASKING.has(first)) || text.endsWith('?')) return false;
   const words = wordCount(text);
   if (words >= 8) return true;
   return words >= 4 && ERRORISH.test(text);
