@@ -26,20 +26,15 @@ export function parseBaseUrl(value: string | undefined, source = '--base-url'): 
   return url;
 }
 
-/** A site-relative article URL (`/errors/x/`) under the base, path prefix kept; unchanged without a base (see absoluteUrl). */
-export function articleUrl(url: string, base: URL | undefined): string {
-  return absoluteUrl(url, base);
-}
-
 /** The result with every article link under the base (JSON output). */
 export function withArticleUrls<T extends TriageResult>(result: T, base: URL | undefined): T {
   if (!base) return result;
   return {
     ...result,
-    matches: result.matches.map((match) => ({ ...match, url: articleUrl(match.url, base) })),
+    matches: result.matches.map((match) => ({ ...match, url: absoluteUrl(match.url, base) })),
     datasources: result.datasources.map((datasource) => ({
       ...datasource,
-      errors: datasource.errors.map((error) => ({ ...error, url: articleUrl(error.url, base) })),
+      errors: datasource.errors.map((error) => ({ ...error, url: absoluteUrl(error.url, base) })),
     })),
   };
 }

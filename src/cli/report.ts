@@ -8,7 +8,7 @@ import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
 import { answersInLogOrder, showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
 import { codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
-import { articleUrl } from './base-url.ts';
+import { absoluteUrl } from '../triage/present/explain.ts';
 import { datasourceTable } from './datasource-table.ts';
 import { printable } from './terminal.ts';
 
@@ -39,7 +39,7 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     const suggestions = suggestionsOf(result);
     if (suggestions.length > 0) {
       lines.push('Closest articles (suggestions only):');
-      for (const match of suggestions) lines.push(`  - ${match.title}: ${articleUrl(match.url, base)}`);
+      for (const match of suggestions) lines.push(`  - ${match.title}: ${absoluteUrl(match.url, base)}`);
     }
     unrecognisedSection(result, lines);
     lines.push('If the audit log shows something else, contact support with the message.');
@@ -50,7 +50,7 @@ export function formatReport(result: TriageResult, base: URL | undefined): strin
     lines.push(`${CONFIDENCE_LABEL[match.confidence]} (${match.confidence}): ${match.title}  [${match.id}]`);
     lines.push(`  Resolution: ${match.resolution}`);
     match.steps.forEach((step, index) => lines.push(`  ${index === 0 ? 'Steps:     ' : '           '} ${index + 1}. ${step}`));
-    lines.push(`  Article:    ${articleUrl(match.url, base)}`);
+    lines.push(`  Article:    ${absoluteUrl(match.url, base)}`);
     lines.push(`  Why:        ${match.reason}`);
     if (match.evidence.length > 0)
       lines.push(
