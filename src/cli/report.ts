@@ -4,11 +4,10 @@
  * shown, never obeyed, by the agent's terminal.
  */
 import { plural } from '../triage/text/wording.ts';
-import { CONFIDENCE_LABEL } from '../triage/present/explain.ts';
+import { absoluteUrl, CONFIDENCE_LABEL } from '../triage/present/explain.ts';
 import { answersInLogOrder, showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
 import { codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
-import { absoluteUrl } from '../triage/present/explain.ts';
 import { datasourceTable } from './datasource-table.ts';
 import { printable } from './terminal.ts';
 
