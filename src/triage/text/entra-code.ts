@@ -11,8 +11,10 @@ export const ENTRA_CODE_SOURCE = 'aadsts\\d{4,9}';
 
 /** A whole string that is one Entra code. */
 const WHOLE_CODE = new RegExp(`^${ENTRA_CODE_SOURCE}$`, 'i');
-/** A code inside text, not part of a longer word or number. */
-const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}_])${ENTRA_CODE_SOURCE}(?![\\p{L}\\p{N}_])`, 'giu');
+/** A code inside text, not part of a longer word or number (`CODE_IN_TEXT` finds every one, `FIRST_CODE` the first). */
+const CODE_IN_TEXT_SOURCE = `(?<![\\p{L}\\p{N}_])${ENTRA_CODE_SOURCE}(?![\\p{L}\\p{N}_])`;
+const CODE_IN_TEXT = new RegExp(CODE_IN_TEXT_SOURCE, 'giu');
+const FIRST_CODE = new RegExp(CODE_IN_TEXT_SOURCE, 'iu');
 
 export function isEntraCode(code: string): boolean {
   return WHOLE_CODE.test(code);
@@ -25,9 +27,7 @@ export function entraCodesIn(text: string): string[] {
 
 /** The first Entra code in `text` with where it is, or undefined. */
 export function firstEntraCode(text: string): { code: string; index: number; end: number } | undefined {
-  CODE_IN_TEXT.lastIndex = 0;
-  const found = CODE_IN_TEXT.exec(text);
-  CODE_IN_TEXT.lastIndex = 0;
+  const found = FIRST_CODE.exec(text);
   return found ? { code: found[0].toUpperCase(), index: found.index, end: found.index + found[0].length } : undefined;
 }
 
