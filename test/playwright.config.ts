@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, systemChromium } from './support/chromium.ts';
+import { CHROMIUM_ARGS, testChromium } from './support/chromium.ts';
 
 /**
  * Browser tests run against the built site (Pagefind exists only after a build),
- * served statically on 127.0.0.1. Debian's Chromium is used when present;
+ * served statically on 127.0.0.1. Debian's Chromium (its headless shell when installed) is used when present;
  * elsewhere Playwright's own browser (installed by test/run.sh).
  */
 const PORT = Number(process.env.KB_TEST_PORT ?? 4399);
@@ -24,7 +24,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices['Desktop Chrome'],
     launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      ...(testChromium ? { executablePath: testChromium } : {}),
       args: CHROMIUM_ARGS,
     },
   },
