@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/triage/text/normalise.ts';
 import { tokenise } from '../../src/triage/text/tokenise.ts';
+import { random } from '../support/synthetic-rules.ts';
 
 const keys = (text: string) => tokenise(normalise(text).text).map((token) => token.key);
 
@@ -23,6 +24,20 @@ describe('normalise', () => {
   it('drops zero-width, bidi-override and control characters and folds full-width forms', () => {
     expect(normalise('Ref\u200bresh\u202e tok\u0000en').text).toBe('refresh token');
     expect(normalise('ＡＡＤＳＴＳ７０００８２').text).toBe('aadsts700082');
+  });
+
+  it('reads plain ASCII (its shortcut) exactly as the character-by-character pass does', () => {
+    // A trailing tab sends the same text down the full pass, which trims it: only the end of the map differs.
+    const next = random(7);
+    const alphabet = 'aZ0 :-\'"./_@[]{}=,Tx';
+    for (let n = 0; n < 2000; n++) {
+      const line = Array.from({ length: 1 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const plain = normalise(line);
+      const full = normalise(`${line}\t`);
+      expect(plain.text).toBe(full.text);
+      expect([...plain.map.subarray(0, plain.text.length)]).toEqual([...full.map.subarray(0, full.text.length)]);
+      expect(plain.map[plain.text.length]).toBe(line.length);
+    }
   });
 
   it('maps every normalised character back to the original text', () => {

@@ -44,6 +44,11 @@ const TOKEN_PATTERN = new RegExp(
 
 const MASKS: MaskKind[] = ['guid', 'timestamp', 'date', 'duration', 'time', 'email', 'ip', 'hex'];
 
+/** A word as it is compared; a number, masked. */
+function wordToken(word: string, start: number): Token {
+  return /^\d+$/.test(word) ? { key: '<number>', start, end: start + word.length, mask: 'number' } : { key: word, start, end: start + word.length };
+}
+
 /** Splits normalised text into tokens, masking variable parts. */
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -51,15 +56,15 @@ export function tokenise(text: string): Token[] {
     const groups = match.groups!;
     const start = match.index!;
     const value = match[0];
+    if (groups.word !== undefined) {
+      // The commonest token first: a plain word or number.
+      tokens.push(wordToken(value, start));
+      continue;
+    }
     if (groups.url !== undefined) {
       // A URL's words are kept: "ps.compliance.protection.outlook.com" is evidence
       // for a resource, yet a placeholder in a template may stand for it.
-      for (const inner of value.matchAll(/[\p{L}\p{N}_]+/gu)) {
-        const word = inner[0];
-        const at = start + inner.index!;
-        if (/^\d+$/.test(word)) tokens.push({ key: '<number>', start: at, end: at + word.length, mask: 'number' });
-        else tokens.push({ key: word, start: at, end: at + word.length });
-      }
+      for (const inner of value.matchAll(/[\p{L}\p{N}_]+/gu)) tokens.push(wordToken(inner[0], start + inner.index!));
       continue;
     }
     if (groups.placeholder !== undefined) {
@@ -77,14 +82,8 @@ export function tokenise(text: string): Token[] {
       tokens.push({ key: value.replaceAll('-', ''), start, end: start + value.length });
       continue;
     }
-    const kind = MASKS.find((name) => groups[name] !== undefined);
-    if (kind) {
-      tokens.push({ key: `<${kind}>`, start, end: start + value.length, mask: kind });
-    } else if (/^\d+$/.test(value)) {
-      tokens.push({ key: '<number>', start, end: start + value.length, mask: 'number' });
-    } else {
-      tokens.push({ key: value, start, end: start + value.length });
-    }
+    const kind = MASKS.find((name) => groups[name] !== undefined)!;
+    tokens.push({ key: `<${kind}>`, start, end: start + value.length, mask: kind });
   }
   return tokens;
 }
