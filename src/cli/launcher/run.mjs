@@ -28,7 +28,7 @@ const ENTRY = join(ROOT, 'src', 'cli', 'kb.ts');
 /** The Node the CLI needs (package.json "engines"): type stripping, the APIs it uses. */
 const NEEDED_MAJOR = 22;
 /** Bump when the manifest's shape or the way the bundle is built changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const cacheDir = process.env.KB_CACHE_DIR ? join(resolve(process.env.KB_CACHE_DIR), 'cli') : join(ROOT, 'node_modules', '.cache', 'ipp-help-kb', 'cli');
 const manifestFile = join(cacheDir, 'kb.json');
@@ -73,6 +73,19 @@ async function rebuild() {
       }));
     },
   };
+  // Packages stay outside the bundle, imported from where the project's own
+  // resolution finds them: some are CommonJS that requires Node's modules at run
+  // time, or find their own files (tesseract.js's worker) beside their code,
+  // which neither works from a bundle kept in another folder.
+  const packagesFromProject = {
+    name: 'packages-from-project',
+    setup(builder) {
+      builder.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:') || module.isBuiltin(args.path)) return { path: args.path, external: true };
+        return { path: import.meta.resolve(args.path), external: true };
+      });
+    },
+  };
   const output = await build({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,
@@ -83,7 +96,7 @@ async function rebuild() {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [keepLocation],
+    plugins: [keepLocation, packagesFromProject],
   });
   const code = output.outputFiles[0].contents;
   const name = `kb-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
