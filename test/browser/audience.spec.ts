@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { copyProjectToTemp } from '../support/scratch-project.ts';
+import { axeScan, violationList } from '../support/axe.ts';
 
 /** The internal-only probe rule the test adds to its copy of the project. */
 const INTERNAL_RULE = 'internal-audience-probe';
@@ -213,15 +213,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(banner).toContainText('Internal');
       // What the internal build adds is the banner and the agents' notes: those are scanned (the rest of
       // each page is the public page, scanned by site.spec.ts).
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-        .include('[data-internal-banner]')
-        .include('.internal-note')
-        .analyze();
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-        path,
-      ).toEqual([]);
+      expect(violationList(await axeScan(page, ['[data-internal-banner]', '.internal-note'])), path).toEqual([]);
     }
     await page.goto(`http://internal.test/errors/${NOTE_RULE}/`);
     await expect(page.getByRole('complementary', { name: MARKERS.noteTitle })).toContainText(MARKERS.noteBody);

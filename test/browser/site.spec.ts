@@ -5,11 +5,11 @@
  * JavaScript, and axe finds no WCAG 2.1 AA violation in either colour scheme.
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readCategories, readGuides, readRules } from './site-content';
 import { watchViolations } from '../support/csp.ts';
 import { siteSearch } from '../support/site-search.ts';
 import { readBuiltPages } from '../support/built-pages.ts';
+import { axeScan, violationList } from '../support/axe.ts';
 
 const rules = readRules();
 const guides = readGuides();
@@ -302,12 +302,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
           // Scan the rendered Pagefind UI with results, not the empty shell.
           await expect(page.locator('pagefind-results a').first()).toBeVisible({ timeout: 15_000 });
         }
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-        const summary = results.violations.map((violation) => ({
-          id: violation.id,
-          nodes: violation.nodes.map((node) => node.target.join(' ')),
-        }));
-        expect(summary).toEqual([]);
+        const results = await axeScan(page);
+        expect(violationList(results)).toEqual([]);
         expect(results.passes.length).toBeGreaterThan(0);
       });
     }
