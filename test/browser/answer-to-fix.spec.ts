@@ -162,6 +162,14 @@ test.describe('3. answer first on a prefilled link', () => {
     await expect(page.locator('[data-triage-preview]')).toBeHidden();
   });
 
+  test('a link with #q= to the home page goes on to the triage page and answers there', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`/#q=${encodeURIComponent(TICKET)}`);
+    await expect(page).toHaveURL(`/triage/#q=${encodeURIComponent(TICKET)}`);
+    await expect(page.getByRole('heading', { level: 3, name: 'We found the error' })).toBeFocused();
+    await expect(box(page)).toHaveValue(TICKET);
+  });
+
   test('a page opened without #q= keeps the box open and the focus where it was', async ({ page }) => {
     await page.goto('/triage/');
     await expect(box(page)).toBeVisible();

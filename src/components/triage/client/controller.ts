@@ -299,6 +299,11 @@ export function mountTriageBox(root: HTMLElement): { triageText(text: string): v
   if (root.dataset.prefill === 'true') {
     prefill();
     window.addEventListener('hashchange', prefill);
+  } else if (/^#q=./s.test(location.hash)) {
+    // The home page's box does not prefill (its paste is not the page's point), but a shared link
+    // may name the home page: take the paste on to the triage page, which answers it first.
+    // `replace`, so Back does not return to a page that would only forward again.
+    location.replace(new URL(location.hash, triagePage));
   }
 
   return {
