@@ -5,8 +5,8 @@
  */
 import { plural } from '../triage/text/wording.ts';
 import { absoluteUrl, CONFIDENCE_LABEL } from '../triage/present/explain.ts';
-import { answersInLogOrder, showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
-import { codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
+import { showsDatasources, unrecognisedLines } from '../triage/present/datasources.ts';
+import { answersInLogOrder, codeReference, describeLines, readSentence, suggestionsOf, summaryOf } from '../triage/present/present.ts';
 import type { TriageResult } from '../triage/types.ts';
 import { datasourceTable } from './datasource-table.ts';
 import { printable } from './terminal.ts';

@@ -9,7 +9,8 @@ import { ResultCombiner } from '../../src/triage/decide/combine.ts';
 import { MAX_DATASOURCES, MAX_TIMELINE_POINTS } from '../../src/triage/decide/datasource-tally.ts';
 import { createEngine } from '../../src/triage/engine.ts';
 import { buildIndex } from '../../src/triage/index/build.ts';
-import { answersInLogOrder, datasourceSentence, timelineAxis, timelineText, unrecognisedLines } from '../../src/triage/present/datasources.ts';
+import { datasourceSentence, timelineAxis, timelineText, unrecognisedLines } from '../../src/triage/present/datasources.ts';
+import { answersInLogOrder, answersOf, summaryOf } from '../../src/triage/present/present.ts';
 import { leadingTimeStamp, readLogPrefix } from '../../src/triage/text/log-prefix.ts';
 import type { RuleInput, TriageResult } from '../../src/triage/types.ts';
 import { DATASOURCE_EXPORT, REFRESH_EXPIRED as REFRESH, UNKNOWN_CODE as UNKNOWN } from '../support/exports.ts';
@@ -39,6 +40,20 @@ const engine = createEngine(buildIndex(RULES));
 const EXPORT = DATASOURCE_EXPORT;
 
 const byName = (result: TriageResult) => Object.fromEntries(result.datasources.map((datasource) => [datasource.name, datasource]));
+
+describe('the summary of an export', () => {
+  it('names the error listed first, not the one that ranks best', () => {
+    const log = [
+      "2025-03-04 02:00:09 ERROR Datasource 'Legal': Password empty for data source",
+      `2025-03-04 02:00:10 ERROR Datasource 'Board': ${REFRESH}`,
+    ].join('\n');
+    const result = engine.triage(log);
+    const listed = answersInLogOrder(result);
+    expect(listed.map((match) => match.id)).toEqual(['password-empty', 'token-expired']);
+    expect(answersOf(result)[0]!.id, 'the case needs a best answer that is not listed first').toBe('token-expired');
+    expect(summaryOf(result)).toMatch(/^2 different errors\. (Found|Likely): Password is empty, and 1 other\./);
+  });
+});
 
 describe('the datasources of an export', () => {
   const result = engine.triage(EXPORT.join('\n'));

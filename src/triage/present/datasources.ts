@@ -1,14 +1,13 @@
 /**
  * How an export is shown, decided once for the page, the CLI and the embed:
  * whether the datasource table leads the result, the words for each state,
- * the one-line summary, a timeline's text alternative and axis, the answers
- * in log order, and unrecognised lines as their message with the log prefix
+ * the one-line summary, a timeline's text alternative and axis, and unrecognised lines as their message with the log prefix
  * set aside. The facts themselves (states, runs, timelines) are the engine's
  * (`result.datasources`, decide/datasource-tally.ts); this only words them.
  */
 import { readLogPrefix, timeStampOf } from '../text/log-prefix.ts';
-import type { DatasourceState, DatasourceSummary, RecordRef, TimelinePoint, TopMatch, TriageResult } from '../types.ts';
-import { answersOf, plural, unrecognisedOf, type UnrecognisedRecord } from './present.ts';
+import type { DatasourceState, DatasourceSummary, RecordRef, TimelinePoint, TriageResult } from '../types.ts';
+import { plural, unrecognisedOf, type UnrecognisedRecord } from './present.ts';
 
 export const STATE_LABEL: Record<DatasourceState, string> = {
   failing: 'Failing now',
@@ -60,22 +59,6 @@ export function datasourceSentence(result: Pick<TriageResult, 'datasources' | 's
 /** Where a record is: its time stamp as written, else its line. */
 export function whenOf(ref: RecordRef): string {
   return ref.time ?? `line ${ref.line.toLocaleString('en')}`;
-}
-
-/**
- * Errors in the order the paste shows them: in an export, the order of the
- * first record each was found in (an admin reads an export top to bottom);
- * in a single message, best first. Errors whose records were all left out
- * of `segments` (a huge export) come last, best first.
- */
-export function answersInLogOrder(result: TriageResult): TopMatch[] {
-  const answers = answersOf(result);
-  if (result.stats.records <= 1) return answers;
-  const firstListed = (match: TopMatch) => match.segments[0] ?? Number.POSITIVE_INFINITY;
-  return answers
-    .map((match, rank) => ({ match, rank }))
-    .sort((a, b) => firstListed(a.match) - firstListed(b.match) || a.rank - b.rank)
-    .map(({ match }) => match);
 }
 
 /** An unrecognised line with its log prefix set aside: the message itself, whole, and when it ran. */

@@ -25,6 +25,22 @@ export function answersOf(result: TriageResult): TopMatch[] {
   return result.matches.filter(isAnswer);
 }
 
+/**
+ * Errors in the order the paste shows them: in an export, the order of the
+ * first record each was found in (an admin reads an export top to bottom);
+ * in a single message, best first. Errors whose records were all left out
+ * of `segments` (a huge export) come last, best first.
+ */
+export function answersInLogOrder(result: TriageResult): TopMatch[] {
+  const answers = answersOf(result);
+  if (result.stats.records <= 1) return answers;
+  const firstListed = (match: TopMatch) => match.segments[0] ?? Number.POSITIVE_INFINITY;
+  return answers
+    .map((match, rank) => ({ match, rank }))
+    .sort((a, b) => firstListed(a.match) - firstListed(b.match) || a.rank - b.rank)
+    .map(({ match }) => match);
+}
+
 export const MAX_SUGGESTIONS = 3;
 
 /** Closest articles, offered only when nothing was answered. */
@@ -107,7 +123,8 @@ export { plural } from '../text/wording.ts';
  * recognised, so a failure no rule knows is never silently dropped.
  */
 export function summaryOf(result: TriageResult): string {
-  const answers = answersOf(result);
+  // Named in the order the result lists them, so the error the sentence names is the first one shown.
+  const answers = answersInLogOrder(result);
   const unrecognised = result.stats.unrecognised;
   const parts: string[] = [];
   if (answers.length === 1) {

@@ -5,6 +5,7 @@
  */
 import { CONFIDENCE_LABEL, ignoredSentence } from '../../../triage/present/explain.ts';
 import {
+  answersInLogOrder,
   answersOf,
   codeReference,
   describeLines,
@@ -15,7 +16,7 @@ import {
   unrecognisedNote,
   type CodeReference,
 } from '../../../triage/present/present.ts';
-import { answersInLogOrder, unrecognisedLines } from '../../../triage/present/datasources.ts';
+import { unrecognisedLines } from '../../../triage/present/datasources.ts';
 import type { Evidence, Segment, TopMatch, TriageResult } from '../../../triage/types.ts';
 import { h, type Child } from './dom.ts';
 import { datasourceSection } from './render-datasources.ts';
