@@ -35,6 +35,7 @@ export class TaskPool {
   private readonly workers: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
+  private readonly started: Promise<unknown>[] = [];
   private broken: Error | undefined;
 
   private readonly index: TriageIndex;
@@ -52,20 +53,31 @@ export class TaskPool {
     return this.inline;
   }
 
-  /** Starts the worker threads on first use: a single paste never pays for them. */
-  private start(): void {
-    if (this.workers.length > 0) return;
-    for (let i = 0; i < this.jobs; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-        workerData: { index: this.index, base: this.base?.href },
-        resourceLimits: WORKER_HEAP,
-      });
-      worker.on('message', (message: { output?: TaskOutput; error?: string }) => this.settle(worker, message));
-      worker.on('error', (error) => this.fail(worker, error));
-      worker.unref();
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+  /**
+   * Starts one more worker thread. Threads start when a task needs one, up to
+   * `jobs`: a single paste never pays for them, and a run of one batch starts one.
+   */
+  private spawn(): void {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: { index: this.index, base: this.base?.href },
+      resourceLimits: WORKER_HEAP,
+    });
+    // A thread ended before Node has finished starting it can make V8 print its
+    // start-up script on standard output, into the results ("Exception thrown
+    // during bootstrapping … Error installing extension 'v8/gc'": 7 of 240 one-ticket
+    // runs under load, when both threads started and the idle one was closed at
+    // once). close() ends each thread only once it runs (or has gone).
+    this.started.push(
+      new Promise((resolve) => {
+        worker.once('online', resolve);
+        worker.once('exit', resolve);
+      }),
+    );
+    worker.on('message', (message: { output?: TaskOutput; error?: string }) => this.settle(worker, message));
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.unref();
+    this.workers.push(worker);
+    this.idle.push(worker);
   }
 
   /** How many tasks to keep in flight for the workers to stay busy. */
@@ -84,7 +96,6 @@ export class TaskPool {
       }
     }
     if (this.broken) return Promise.reject(this.broken);
-    this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
@@ -92,7 +103,11 @@ export class TaskPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
+    while (this.queue.length > 0) {
+      if (this.idle.length === 0) {
+        if (this.workers.length >= this.jobs) return;
+        this.spawn();
+      }
       const worker = this.idle.pop()!;
       const pending = this.queue.shift()!;
       this.running.set(worker, pending);
@@ -121,9 +136,10 @@ export class TaskPool {
     for (const pending of this.queue.splice(0)) pending.reject(error);
   }
 
-  /** Ends the worker threads. */
-  close(): Promise<void> {
-    return Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
+  /** Ends the worker threads, each once it has started. */
+  async close(): Promise<void> {
+    await Promise.all(this.started);
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
 
