@@ -1,8 +1,9 @@
 /**
  * How an export is shown, decided once for the page, the CLI and the embed:
  * whether the datasource table leads the result, the words for each state,
- * the one-line summary, a timeline's text alternative and axis, and unrecognised lines as their message with the log prefix
- * set aside. The facts themselves (states, runs, timelines) are the engine's
+ * the one-line summary, a timeline's text alternative and axis, and
+ * unrecognised lines as their message with the log prefix set aside. The
+ * facts themselves (states, runs, timelines) are the engine's
  * (`result.datasources`, decide/datasource-tally.ts); this only words them.
  */
 import { readLogPrefix, timeStampOf } from '../text/log-prefix.ts';
